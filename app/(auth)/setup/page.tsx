@@ -1,0 +1,35 @@
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { db } from "@/server/db/client";
+import { hasAdmin } from "@/server/services/users/register-user";
+import { AuthForm } from "../auth-form";
+import { setupAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+// One-time page: only while no administrator exists.
+export default async function SetupPage() {
+  if (await hasAdmin(db())) redirect("/sign-in");
+  const t = await getTranslations("auth.setup");
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h1">{t("title")}</CardTitle>
+        <CardDescription>{t("description")}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <AuthForm
+          testId="setup-form"
+          action={setupAction}
+          submit={t("submit")}
+          fields={[
+            { name: "name", type: "text", label: t("name"), autoComplete: "name" },
+            { name: "email", type: "email", label: t("email"), autoComplete: "email" },
+            { name: "password", type: "password", label: t("password"), autoComplete: "new-password" },
+          ]}
+        />
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,2 @@
+import { handlers } from "@/server/auth/config";
+export const { GET, POST } = handlers;

@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { TRPCReactProvider } from "@/app/_trpc/client";
+import { ToastProvider } from "@/app/_components/ui/toast";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: { default: t("brand"), template: `%s · ${t("brand")}` } };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ffffff" };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("common");
+  return (
+    <html lang={locale}>
+      <body className="min-h-dvh bg-canvas text-ink antialiased">
+        <NextIntlClientProvider>
+          <TRPCReactProvider>
+            <ToastProvider dismissLabel={t("actions.close")} label={t("brand")}>
+              {children}
+            </ToastProvider>
+          </TRPCReactProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

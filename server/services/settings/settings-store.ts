@@ -1,0 +1,76 @@
+// Reads and writes settings groups. Values are validated by the group's zod schema; secret
+// keys are sealed on write and opened only for server-side use (`withSecrets`), while the
+// browser-facing view replaces them with a "set / not set" flag.
+import { z } from "zod";
+import type { Db, Tx } from "@/server/db/client";
+import { db as getDb } from "@/server/db/client";
+import { settingsSchemas, SECRET_KEYS, type AllSettings, type SettingsGroup } from "@/server/domain/settings/schema";
+import { badRequest } from "@/server/domain/errors";
+import { seal, open } from "./secret-box";
+
+type AnyDb = Db | Tx;
+
+export async function loadSettings<G extends SettingsGroup>(group: G, opts: { withSecrets?: boolean; db?: AnyDb } = {}): Promise<AllSettings[G]> {
+  const client = opts.db ?? getDb();
+  const rows = await client.setting.findMany({ where: { key: { startsWith: `${group}.` } } });
+  const raw: Record<string, unknown> = {};
+  for (const r of rows) {
+    const k = r.key.slice(group.length + 1);
+    raw[k] = r.value;
+  }
+  for (const k of Object.keys(raw)) {
+    if (SECRET_KEYS.has(`${group}.${k}`)) raw[k] = opts.withSecrets ? safeOpen(raw[k]) : "";
+  }
+  const parsed = (settingsSchemas[group] as z.ZodType).safeParse(raw);
+  // A stored value that no longer fits the schema (after an upgrade) falls back to defaults
+  // key by key instead of breaking every page.
+  if (parsed.success) return parsed.data as AllSettings[G];
+  const clean: Record<string, unknown> = {};
+  const shape = settingsSchemas[group].shape as Record<string, z.ZodType>;
+  for (const [k, v] of Object.entries(raw)) if (shape[k]?.safeParse(v).success) clean[k] = v;
+  return settingsSchemas[group].parse(clean) as AllSettings[G];
+}
+
+function safeOpen(v: unknown): string {
+  try {
+    return typeof v === "string" ? open(v) : "";
+  } catch {
+    return "";
+  }
+}
+
+/** Which secret keys of a group have a value (the form shows ••• for them). */
+export async function secretFlags(group: SettingsGroup, client: AnyDb = getDb()): Promise<Record<string, boolean>> {
+  const keys = [...SECRET_KEYS].filter((k) => k.startsWith(`${group}.`));
+  const rows = await client.setting.findMany({ where: { key: { in: keys } } });
+  return Object.fromEntries(keys.map((k) => [k.slice(group.length + 1), rows.some((r) => r.key === k && r.value !== "")]));
+}
+
+/**
+ * Validates a partial update against the whole group (so cross-field defaults apply) and
+ * writes the changed keys. An empty string for a secret key means "keep the old value".
+ */
+export async function updateSettings<G extends SettingsGroup>(group: G, patch: Record<string, unknown>, client: AnyDb = getDb()): Promise<AllSettings[G]> {
+  const schema = settingsSchemas[group] as unknown as z.ZodObject<Record<string, z.ZodType>>;
+  const unknownKeys = Object.keys(patch).filter((k) => !(k in schema.shape));
+  if (unknownKeys.length) throw badRequest("UNKNOWN_SETTING", { keys: unknownKeys });
+  const current = await loadSettings(group, { withSecrets: true, db: client });
+  const merged: Record<string, unknown> = { ...current, ...patch };
+  for (const k of Object.keys(patch)) {
+    if (SECRET_KEYS.has(`${group}.${k}`) && patch[k] === "") merged[k] = (current as Record<string, unknown>)[k];
+  }
+  const parsed = schema.safeParse(merged);
+  if (!parsed.success) {
+    throw badRequest("INVALID_SETTINGS", {
+      fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])),
+    });
+  }
+  for (const k of Object.keys(patch)) {
+    const full = `${group}.${k}`;
+    if (SECRET_KEYS.has(full) && patch[k] === "") continue;
+    const v = (parsed.data as Record<string, unknown>)[k];
+    const value = SECRET_KEYS.has(full) ? seal(String(v)) : v;
+    await client.setting.upsert({ where: { key: full }, create: { key: full, value: value as never }, update: { value: value as never } });
+  }
+  return loadSettings(group, { db: client });
+}

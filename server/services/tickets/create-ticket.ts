@@ -1,0 +1,47 @@
+// Opening a ticket from the portal or the API by a signed-in user. One transaction: the
+// ticket, its history entry, claimed uploads and the acknowledgement mail in the outbox.
+import { db } from "@/server/db/client";
+import type { Actor } from "@/server/domain/actor";
+import { forbidden } from "@/server/domain/errors";
+import { canCreateTicket } from "@/server/domain/tickets/policies";
+import { loadSettings } from "@/server/services/settings/settings-store";
+import { renderMarkdown } from "@/server/services/content/markdown";
+import { recordEvent } from "@/server/services/audit";
+import { activeCategory, defaultStatus } from "./lookups";
+import { claimUploads } from "./claim-uploads";
+import { afterTicketCreated } from "./hooks";
+
+export type CreateTicketInput = { title: string; body: string; categoryId: number; attachmentIds?: string[] };
+
+export async function createTicket(actor: Actor, input: CreateTicketInput, opts: { requesterId?: number } = {}) {
+  const settings = await loadSettings("tickets");
+  const decision = canCreateTicket(actor, settings);
+  if (!decision.ok) throw forbidden(decision.reason);
+  const requesterId = opts.requesterId ?? (actor.kind === "user" ? actor.userId : null);
+  if (!requesterId) throw forbidden("LOGIN_REQUIRED");
+  const bodyHtml = renderMarkdown(input.body);
+
+  const ticket = await db().$transaction(async (tx) => {
+    const category = await activeCategory(tx, input.categoryId);
+    const status = await defaultStatus(tx);
+    const requester = await tx.user.findUniqueOrThrow({ where: { id: requesterId }, select: { locale: true } });
+    const t = await tx.ticket.create({
+      data: {
+        title: input.title,
+        body: input.body,
+        bodyHtml,
+        categoryId: category.id,
+        statusId: status.id,
+        requesterId,
+        assigneeId: category.defaultAssigneeId,
+        locale: requester.locale,
+        source: actor.kind === "user" && actor.via === "token" ? "API" : "WEB",
+      },
+    });
+    await claimUploads(tx, actor, input.attachmentIds ?? [], { ticketId: t.id, messageId: null }, settings);
+    await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.created", data: { source: t.source } });
+    await afterTicketCreated(tx, t.id, actor);
+    return t;
+  });
+  return { id: ticket.id, number: ticket.id };
+}

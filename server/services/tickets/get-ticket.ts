@@ -1,0 +1,22 @@
+// ticket.byId: one ticket with its thread, if the actor may see it. A ticket the actor may
+// not see answers NOT_FOUND (not FORBIDDEN), so ids of other people's tickets leak nothing.
+import { db } from "@/server/db/client";
+import type { Actor } from "@/server/domain/actor";
+import { notFound } from "@/server/domain/errors";
+import { canViewTicket } from "@/server/domain/tickets/policies";
+import { loadSettings } from "@/server/services/settings/settings-store";
+import { ticketInclude, messageSelect, attachmentSelect, ticketDetail } from "./ticket-dto";
+
+export async function getTicket(actor: Actor, id: number) {
+  const settings = await loadSettings("tickets");
+  const t = await db().ticket.findUnique({
+    where: { id },
+    include: {
+      ...ticketInclude,
+      messages: { select: messageSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      attachments: { where: { messageId: null }, select: attachmentSelect },
+    },
+  });
+  if (!t || !canViewTicket(actor, { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed }, settings).ok) throw notFound("TICKET_NOT_FOUND");
+  return ticketDetail(actor, t, settings);
+}

@@ -1,0 +1,90 @@
+// The ticket as the API returns it: localized names, the thread (internal notes only for
+// staff), and `permissions` computed by the same policies the services enforce.
+import type { Actor } from "@/server/domain/actor";
+import { canSeeInternal, ticketPermissions } from "@/server/domain/tickets/policies";
+import type { TicketSettings } from "@/server/domain/settings/schema";
+
+export const ticketInclude = {
+  status: { select: { id: true, nameRu: true, nameEn: true, color: true, isClosed: true } },
+  category: { select: { id: true, nameRu: true, nameEn: true } },
+  requester: { select: { id: true, name: true, email: true } },
+  assignee: { select: { id: true, name: true, email: true } },
+} as const;
+
+export const attachmentSelect = { id: true, fileName: true, contentType: true, size: true, isInline: true, contentId: true } as const;
+
+export const messageSelect = {
+  id: true, isInternal: true, isAutomatic: true, source: true, bodyText: true, bodyHtml: true, fromEmail: true, fromName: true,
+  inboundMailId: true, createdAt: true,
+  author: { select: { id: true, name: true, role: true } },
+  attachments: { select: attachmentSelect },
+} as const;
+
+type Named = { nameRu: string; nameEn: string };
+export const names = (x: Named) => ({ ru: x.nameRu, en: x.nameEn });
+
+type Row = {
+  id: number; title: string; body: string; bodyHtml: string; source: string; locale: string; version: number;
+  rating: number | null; ratingComment: string | null; createdAt: Date; updatedAt: Date; lastActivityAt: Date; closedAt: Date | null;
+  requesterId: number;
+  status: { id: number; nameRu: string; nameEn: string; color: string; isClosed: boolean };
+  category: { id: number; nameRu: string; nameEn: string };
+  requester: { id: number; name: string; email: string };
+  assignee: { id: number; name: string; email: string } | null;
+};
+
+export function ticketSummary(t: Row) {
+  return {
+    id: t.id,
+    number: t.id,
+    title: t.title,
+    status: { id: t.status.id, name: names(t.status), color: t.status.color, isClosed: t.status.isClosed },
+    category: { id: t.category.id, name: names(t.category) },
+    requester: t.requester,
+    assignee: t.assignee,
+    source: t.source,
+    createdAt: t.createdAt,
+    lastActivityAt: t.lastActivityAt,
+    rating: t.rating,
+  };
+}
+
+export type MessageRow = {
+  id: number; isInternal: boolean; isAutomatic: boolean; source: string; bodyText: string; bodyHtml: string; fromEmail: string | null; fromName: string | null;
+  inboundMailId: number | null; createdAt: Date; author: { id: number; name: string; role: string } | null;
+  attachments: Array<{ id: string; fileName: string; contentType: string; size: number; isInline: boolean; contentId: string | null }>;
+};
+
+export function ticketDetail(actor: Actor, t: Row & { messages: MessageRow[]; attachments: MessageRow["attachments"] }, s: TicketSettings) {
+  const staff = canSeeInternal(actor);
+  return {
+    ...ticketSummary(t),
+    body: t.body,
+    bodyHtml: t.bodyHtml,
+    locale: t.locale,
+    version: t.version,
+    updatedAt: t.updatedAt,
+    closedAt: t.closedAt,
+    ratingComment: t.ratingComment,
+    attachments: t.attachments,
+    messages: t.messages
+      .filter((m) => staff || (!m.isInternal && !m.isAutomatic))
+      .map((m) => ({
+        id: m.id,
+        isInternal: m.isInternal,
+        isAutomatic: m.isAutomatic,
+        source: m.source,
+        bodyHtml: m.bodyHtml,
+        bodyText: m.bodyText,
+        author: m.author ? { id: m.author.id, name: m.author.name, isStaff: m.author.role !== "CUSTOMER" } : { id: null, name: m.fromName ?? m.fromEmail ?? "", isStaff: false },
+        fromEmail: staff ? m.fromEmail : null,
+        hasRawMail: staff && m.inboundMailId != null,
+        createdAt: m.createdAt,
+        attachments: m.attachments,
+      })),
+    permissions: ticketPermissions(actor, { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed }, s),
+  };
+}
+
+export type TicketDetail = ReturnType<typeof ticketDetail>;
+export type TicketSummary = ReturnType<typeof ticketSummary>;

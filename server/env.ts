@@ -36,11 +36,11 @@ export function env(): Env {
 }
 
 export function dataDir(): string {
-  return path.resolve(env().DATA_DIR);
+  return path.resolve(/*turbopackIgnore: true*/ env().DATA_DIR);
 }
 
 export function uploadDir(): string {
-  return path.resolve(env().UPLOAD_DIR ?? path.join(dataDir(), "uploads"));
+  return path.resolve(/*turbopackIgnore: true*/ env().UPLOAD_DIR ?? path.join(dataDir(), "uploads"));
 }
 
 /** for tests that change variables between cases */

@@ -6,7 +6,6 @@ import path from "node:path";
 import { inject, beforeEach, afterAll } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
-process.env.NODE_ENV = "test";
 process.env.LOG_LEVEL ??= "silent";
 process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-data-"));
 process.env.APP_URL ??= "http://localhost:3000";

@@ -1,0 +1,102 @@
+// The admin CLI's commands. Each is a thin call into the same services the web app uses;
+// later work adds commands here (mail:inspect, cron:run, seed:bench …).
+import crypto from "node:crypto";
+import { db } from "@/server/db/client";
+import { registerUser, passwordSchema, emailSchema, nameSchema } from "@/server/services/users/register-user";
+import { loadSettings, updateSettings } from "@/server/services/settings/settings-store";
+import { settingsSchemas, coerceCliValue, SECRET_KEYS, type SettingsGroup } from "@/server/domain/settings/schema";
+import { hashToken } from "@/server/auth/actor";
+import { DomainError } from "@/server/domain/errors";
+
+export type Args = { _: string[]; flags: Record<string, string | boolean> };
+
+export function parseArgs(argv: string[]): Args {
+  const out: Args = { _: [], flags: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith("--")) {
+      const [k, v] = a.slice(2).split("=", 2);
+      if (v !== undefined) out.flags[k!] = v;
+      else if (argv[i + 1] && !argv[i + 1]!.startsWith("--")) out.flags[k!] = argv[++i]!;
+      else out.flags[k!] = true;
+    } else out._.push(a);
+  }
+  return out;
+}
+
+const need = (a: Args, k: string) => {
+  const v = a.flags[k];
+  if (typeof v !== "string" || !v) throw new Error(`--${k} is required`);
+  return v;
+};
+
+export async function adminCreate(a: Args) {
+  const email = emailSchema.parse(need(a, "email"));
+  const name = nameSchema.parse((a.flags.name as string) ?? email.split("@")[0]);
+  const given = typeof a.flags.password === "string" ? a.flags.password : process.env.HELPDESK_ADMIN_PASSWORD;
+  const password = given ?? crypto.randomBytes(12).toString("base64url");
+  passwordSchema.parse(password);
+  const u = await registerUser(db(), { email, name, password, role: "ADMIN", locale: (a.flags.locale as string) ?? "ru" });
+  console.log(`Administrator ${u.email} created (id ${u.id}).`);
+  if (!given) console.log(`Password: ${password}\nChange it after signing in.`);
+}
+
+export async function tokenCreate(a: Args) {
+  const email = emailSchema.parse(need(a, "email"));
+  const user = await db().user.findUnique({ where: { email } });
+  if (!user || user.role === "CUSTOMER") throw new Error(`${email} is not a staff account`);
+  const token = `hd_${crypto.randomBytes(32).toString("base64url")}`;
+  await db().apiToken.create({ data: { name: (a.flags.name as string) ?? "cli", prefix: token.slice(0, 10), tokenHash: hashToken(token), userId: user.id } });
+  console.log(token);
+}
+
+/** "protocol" → mail.protocol; "mail.protocol" stays; ambiguous or unknown keys are refused. */
+export function resolveKey(key: string): { group: SettingsGroup; key: string } {
+  const groups = Object.keys(settingsSchemas) as SettingsGroup[];
+  if (key.includes(".")) {
+    const [g, k] = key.split(".", 2) as [SettingsGroup, string];
+    if (groups.includes(g) && k in settingsSchemas[g].shape) return { group: g, key: k };
+    throw new Error(`Unknown setting ${key}`);
+  }
+  const hits = groups.filter((g) => key in settingsSchemas[g].shape);
+  if (hits.length === 1) return { group: hits[0]!, key };
+  if (hits.length > 1) throw new Error(`Ambiguous setting ${key}: use ${hits.map((g) => `${g}.${key}`).join(" or ")}`);
+  throw new Error(`Unknown setting ${key}`);
+}
+
+export async function settingsGet(a: Args) {
+  const groups = a._.length ? a._ : (Object.keys(settingsSchemas) as string[]);
+  for (const g of groups) {
+    if (g in settingsSchemas) {
+      const v = (await loadSettings(g as SettingsGroup)) as Record<string, unknown>;
+      for (const [k, val] of Object.entries(v)) console.log(`${g}.${k}=${SECRET_KEYS.has(`${g}.${k}`) ? (val ? "•••" : "") : JSON.stringify(val)}`);
+    } else {
+      const r = resolveKey(g);
+      const v = (await loadSettings(r.group)) as Record<string, unknown>;
+      console.log(`${r.group}.${r.key}=${SECRET_KEYS.has(`${r.group}.${r.key}`) ? "•••" : JSON.stringify(v[r.key])}`);
+    }
+  }
+}
+
+export async function settingsSet(a: Args) {
+  if (!a._.length) throw new Error("usage: settings:set key=value [key=value …]");
+  const patches = new Map<SettingsGroup, Record<string, unknown>>();
+  for (const pair of a._) {
+    const i = pair.indexOf("=");
+    if (i < 1) throw new Error(`Expected key=value, got "${pair}"`);
+    const r = resolveKey(pair.slice(0, i));
+    const p = patches.get(r.group) ?? {};
+    p[r.key] = coerceCliValue(r.group, r.key, pair.slice(i + 1));
+    patches.set(r.group, p);
+  }
+  try {
+    // validate every group before writing any, so a bad value leaves nothing half-saved
+    await db().$transaction(async (tx) => {
+      for (const [g, p] of patches) await updateSettings(g, p, tx);
+    });
+  } catch (e) {
+    if (e instanceof DomainError && e.details) throw new Error(`Invalid settings: ${JSON.stringify(e.details)}`);
+    throw e;
+  }
+  console.log(`Saved ${[...patches.values()].reduce((n, p) => n + Object.keys(p).length, 0)} setting(s).`);
+}

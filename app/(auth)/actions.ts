@@ -10,7 +10,7 @@ import { registerSchema, registerUser, createFirstAdmin } from "@/server/service
 import { DomainError } from "@/server/domain/errors";
 import { LIMITS, take } from "@/server/auth/rate-limit";
 import { clientIp } from "@/server/auth/client-ip";
-import { LOCALE_COOKIE, isLocale } from "@/server/i18n/locale";
+import { LOCALE_COOKIE, isLocale, fromAcceptLanguage } from "@/server/i18n/locale";
 
 export type FormState = { error?: string; notice?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } | undefined;
 
@@ -38,6 +38,12 @@ export async function signInAction(_: FormState, form: FormData): Promise<FormSt
   return finishSignIn(String(form.get("email") ?? ""), String(form.get("password") ?? ""), safeNext(form.get("next")));
 }
 
+/** The language the visitor sees now: their chosen cookie, else the browser's. */
+async function currentLocale() {
+  const c = (await cookies()).get(LOCALE_COOKIE)?.value;
+  return isLocale(c) ? c : fromAcceptLanguage((await headers()).get("accept-language"));
+}
+
 function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
   return Object.fromEntries(issues.map((i) => [String(i.path[0]), i.message]));
 }
@@ -48,9 +54,8 @@ export async function signUpAction(_: FormState, form: FormData): Promise<FormSt
   const values = { name: raw.name, email: raw.email };
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error.issues), values };
   if (!(await take(LIMITS.signUpIp(), clientIp(await headers())))) return { error: "signIn.rateLimited", values };
-  const c = (await cookies()).get(LOCALE_COOKIE)?.value;
   try {
-    await registerUser(db(), { ...parsed.data, locale: isLocale(c) ? c : "ru" });
+    await registerUser(db(), { ...parsed.data, locale: await currentLocale() });
   } catch (e) {
     if (e instanceof DomainError && e.reason === "EMAIL_TAKEN") return { error: "signUp.exists", values };
     throw e;
@@ -63,9 +68,8 @@ export async function setupAction(_: FormState, form: FormData): Promise<FormSta
   const parsed = registerSchema.safeParse(raw);
   const values = { name: raw.name, email: raw.email };
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error.issues), values };
-  const c = (await cookies()).get(LOCALE_COOKIE)?.value;
   try {
-    await createFirstAdmin(db(), { ...parsed.data, locale: isLocale(c) ? c : "ru" });
+    await createFirstAdmin(db(), { ...parsed.data, locale: await currentLocale() });
   } catch (e) {
     if (e instanceof DomainError) return { error: e.reason === "EMAIL_TAKEN" ? "signUp.exists" : "setup.closed", values };
     throw e;

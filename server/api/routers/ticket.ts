@@ -7,6 +7,8 @@ import { getTicket } from "@/server/services/tickets/get-ticket";
 import { listMyTickets } from "@/server/services/tickets/list-my-tickets";
 import { listQueue } from "@/server/services/tickets/list-queue";
 import { replyToTicket } from "@/server/services/tickets/reply-to-ticket";
+import { ticketPortalProcedures } from "./ticket-portal";
+import { ticketStaffProcedures } from "./ticket-staff";
 
 export const titleSchema = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
 export const bodySchema = z.string().trim().min(1, "REQUIRED").max(50_000, "TOO_LONG");
@@ -36,4 +38,7 @@ export const ticketRouter = createTRPCRouter({
   reply: publicProcedure
     .input(z.object({ ticketId: id, body: bodySchema, attachmentIds: z.array(z.string().max(40)).max(20).optional() }))
     .mutation(({ ctx, input }) => replyToTicket(ctx.actor, input)),
+
+  ...ticketPortalProcedures,
+  ...ticketStaffProcedures,
 });

@@ -14,7 +14,7 @@ let passed = 0;
 let failed = 0;
 const failures: string[] = [];
 
-function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function step(name: string, cmd: string, args: string[], env: Record<string, string | undefined> = {}) {
   console.log(`\n━━ ${name} ━━`);
   const t0 = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Plus, Search } from "lucide-react";
 import { AppShell } from "@/app/_components/ui/app-shell";
 import { Avatar } from "@/app/_components/ui/avatar";
@@ -28,6 +29,8 @@ const messageHtml = `
 <p>Best regards,<br/>Support team</p>`;
 
 export default function UiKitPage() {
+  // a developer page: not part of production builds unless asked for
+  if (process.env.NODE_ENV === "production" && !process.env.HELPDESK_UI_KIT) notFound();
   return (
     <ToastProvider dismissLabel="Dismiss" label="Notifications">
       <AppShell

@@ -84,7 +84,7 @@ export function AppShell(props: AppShellProps) {
       {skipLabel ? (
         <a
           href="#main-content"
-          className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium text-ink shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-[70]"
+          className="sr-only rounded-md bg-surface text-sm font-medium text-ink shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-[70] focus:px-3 focus:py-2"
         >
           {skipLabel}
         </a>

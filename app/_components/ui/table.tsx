@@ -18,7 +18,8 @@ export function Table({ className, containerClassName, label, ...props }: TableP
       aria-label={label}
       tabIndex={label ? 0 : undefined}
       className={cn(
-        "relative w-full overflow-x-auto rounded-xl border border-line bg-surface shadow-xs",
+        // inline-size containment: a wide table scrolls here instead of stretching flex/grid ancestors
+        "relative w-full overflow-x-auto rounded-xl border border-line bg-surface shadow-xs [contain:inline-size]",
         containerClassName,
       )}
     >

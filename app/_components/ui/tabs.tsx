@@ -10,7 +10,7 @@ export function TabsList({ className, ...props }: React.ComponentProps<typeof Ta
   return (
     <TabsPrimitive.List
       className={cn(
-        "flex max-w-full items-center gap-1 overflow-x-auto border-b border-line [scrollbar-width:none]",
+        "flex w-full items-center gap-1 overflow-x-auto border-b border-line [contain:inline-size] [scrollbar-width:none]",
         className,
       )}
       {...props}

@@ -16,6 +16,7 @@ export default defineConfig({
           include: ["server/**/*.test.ts", "app/**/*.test.ts", "bin/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
         },
       },
       {

@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import { registerUser, passwordSchema, emailSchema, nameSchema } from "@/server/services/users/register-user";
 import { loadSettings, updateSettings } from "@/server/services/settings/settings-store";
 import { settingsSchemas, coerceCliValue, SECRET_KEYS, type SettingsGroup } from "@/server/domain/settings/schema";
-import { hashToken } from "@/server/auth/actor";
+import { hashToken } from "@/server/auth/token-hash";
 import { DomainError } from "@/server/domain/errors";
 
 export type Args = { _: string[]; flags: Record<string, string | boolean> };

@@ -18,7 +18,10 @@ export type Secrets = Record<SecretName, string> & { EMBEDDED_PG_PASSWORD: strin
  */
 export function secretStrength(value: string): { ok: boolean; reason?: string } {
   const v = value.trim();
-  if (/^[0-9a-f]+$/i.test(v)) return v.length >= 64 ? { ok: true } : { ok: false, reason: "hex secrets need at least 64 characters (32 bytes)" };
+  if (/^[0-9a-f]+$/i.test(v)) {
+    if (v.length < 64) return { ok: false, reason: "hex secrets need at least 64 characters (32 bytes)" };
+    return distinct(v) >= 8 ? { ok: true } : { ok: false, reason: "too repetitive" };
+  }
   if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && v.length >= 43) return distinct(v) >= 16 ? { ok: true } : { ok: false, reason: "too repetitive" };
   if (Buffer.byteLength(v) < 32) return { ok: false, reason: "shorter than 32 bytes" };
   if (distinct(v) < 16) return { ok: false, reason: "too repetitive" };

@@ -1,14 +1,15 @@
 // Turns a request into an Actor: an API token (Authorization: Bearer), a signed-in session,
 // a guest's signed ticket link (cookie), or anonymous. Used by the tRPC context and by
 // route handlers (attachment downloads), so every door resolves identity the same way.
-import crypto from "node:crypto";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { anonymous } from "@/server/domain/actor";
 import { auth } from "./config";
 import { verifyLink, GUEST_COOKIE } from "./signed-links";
 
-export const hashToken = (t: string) => crypto.createHash("sha256").update(t).digest("hex");
+import { hashToken } from "./token-hash";
+
+export { hashToken };
 
 async function actorFromToken(token: string): Promise<Actor> {
   const row = await db().apiToken.findUnique({

@@ -1,0 +1,59 @@
+// Authentication against a real database: argon2id hashes, neutral failures, per-account
+// throttling, revocable sessions, API tokens.
+import { describe, it, expect } from "vitest";
+import { db } from "@/server/db/client";
+import { makeUser } from "@/server/testing/factories";
+import { authenticate } from "./authenticate";
+import { createSession, validateSession, revokeSession, revokeAllSessions } from "./sessions";
+import { actorFromHeaders, hashToken } from "./actor";
+
+describe("authentication", () => {
+  it("ASVS 5.0 V11.4.2: passwords are stored as argon2id", async () => {
+    const u = await makeUser({ password: "a-long-password" });
+    const row = await db().user.findUniqueOrThrow({ where: { id: u.id }, omit: { passwordHash: false } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it("accepts the right password, refuses others with the same answer", async () => {
+    const u = await makeUser({ password: "a-long-password" });
+    expect(await authenticate(u.email.toUpperCase(), "a-long-password", "10.0.0.1")).toMatchObject({ ok: true, userId: u.id });
+    expect(await authenticate(u.email, "wrong-password", "10.0.0.1")).toEqual({ ok: false, reason: "INVALID" });
+    expect(await authenticate("nobody@example.test", "wrong-password", "10.0.0.1")).toEqual({ ok: false, reason: "INVALID" });
+  });
+
+  it("ASVS 5.0 V6.3.1: an account is throttled after repeated failures, even with the right password", async () => {
+    const u = await makeUser({ password: "a-long-password" });
+    for (let i = 0; i < 10; i++) await authenticate(u.email, "nope-nope", `10.0.1.${i}`);
+    expect(await authenticate(u.email, "a-long-password", "10.0.2.1")).toEqual({ ok: false, reason: "RATE_LIMITED" });
+  });
+
+  it("a deactivated user cannot sign in", async () => {
+    const u = await makeUser({ password: "a-long-password" });
+    await db().user.update({ where: { id: u.id }, data: { isActive: false } });
+    expect(await authenticate(u.email, "a-long-password", "10.0.3.1")).toEqual({ ok: false, reason: "INVALID" });
+  });
+
+  it("ASVS 5.0 V7.4.1/V7.4.3: sessions die on sign-out and on password change", async () => {
+    const u = await makeUser();
+    const s1 = await createSession(db(), u.id, 0);
+    const s2 = await createSession(db(), u.id, 0);
+    expect(s1).not.toBe(s2);
+    expect((await validateSession(db(), s1))?.id).toBe(u.id);
+    await revokeSession(db(), s1);
+    expect(await validateSession(db(), s1)).toBeNull();
+    expect(await validateSession(db(), s2)).not.toBeNull();
+    await revokeAllSessions(db(), u.id);
+    expect(await validateSession(db(), s2)).toBeNull();
+  });
+
+  it("API tokens authenticate as their staff user until revoked", async () => {
+    const u = await makeUser({ role: "AGENT" });
+    const token = "hd_test_token_value_1234567890";
+    const row = await db().apiToken.create({ data: { name: "t", prefix: "hd_test", tokenHash: hashToken(token), userId: u.id } });
+    const actor = await actorFromHeaders(new Headers({ authorization: `Bearer ${token}` }));
+    expect(actor).toMatchObject({ kind: "user", userId: u.id, role: "AGENT", via: "token" });
+    await db().apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+    expect(await actorFromHeaders(new Headers({ authorization: `Bearer ${token}` }))).toEqual({ kind: "anonymous" });
+    expect(await actorFromHeaders(new Headers({ authorization: "Bearer wrong" }))).toEqual({ kind: "anonymous" });
+  });
+});

@@ -1,0 +1,49 @@
+// settings.get / settings.update on a real database: typed validation, admin only, secrets
+// sealed at rest and never returned.
+import { describe, it, expect } from "vitest";
+import { db } from "@/server/db/client";
+import { callerFor } from "@/server/testing/caller";
+import { makeActor } from "@/server/testing/factories";
+import { loadSettings } from "./settings-store";
+
+describe("settings procedures", () => {
+  it("returns defaults, saves a valid change and refuses an invalid one without saving", async () => {
+    const { actor: admin } = await makeActor("ADMIN");
+    const api = callerFor(admin);
+    expect((await api.settings.get({ group: "tickets" })).values.allowGuestTickets).toBe(true);
+    await api.settings.update({ group: "tickets", values: { allowGuestTickets: false, maxUploadMb: 5 } });
+    expect((await api.settings.get({ group: "tickets" })).values).toMatchObject({ allowGuestTickets: false, maxUploadMb: 5 });
+
+    const err = await api.settings.update({ group: "tickets", values: { maxUploadMb: 0, allowRating: false } }).catch((e) => e);
+    expect(err.code).toBe("BAD_REQUEST");
+    expect(err.cause.reason).toBe("INVALID_SETTINGS");
+    expect((await loadSettings("tickets")).allowRating).toBe(true); // nothing half-saved
+    const unknown = await api.settings.update({ group: "tickets", values: { nope: 1 } }).catch((e) => e);
+    expect(unknown.cause.reason).toBe("UNKNOWN_SETTING");
+  });
+
+  it("ASVS 5.0 V11.1/V13.3: the mailbox password is encrypted at rest and never sent back", async () => {
+    const { actor: admin } = await makeActor("ADMIN");
+    const api = callerFor(admin);
+    const res = await api.settings.update({ group: "mail", values: { host: "imap.example.test", password: "hunter2-secret" } });
+    expect(JSON.stringify(res)).not.toContain("hunter2-secret");
+    expect(res.secretsSet.password).toBe(true);
+    const row = await db().setting.findUniqueOrThrow({ where: { key: "mail.password" } });
+    expect(JSON.stringify(row.value)).not.toContain("hunter2-secret");
+    expect(String(row.value)).toMatch(/^enc:v1:/);
+    expect((await loadSettings("mail", { withSecrets: true })).password).toBe("hunter2-secret");
+    // an empty value keeps the stored secret
+    await api.settings.update({ group: "mail", values: { password: "", port: 995 } });
+    expect((await loadSettings("mail", { withSecrets: true })).password).toBe("hunter2-secret");
+    expect(JSON.stringify(await api.settings.get({ group: "mail" }))).not.toContain("hunter2-secret");
+  });
+
+  it("refuses customers and agents", async () => {
+    for (const role of ["CUSTOMER", "AGENT"] as const) {
+      const { actor } = await makeActor(role);
+      await expect(callerFor(actor).settings.get({ group: "tickets" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(actor).settings.update({ group: "tickets", values: { requireLogin: true } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(callerFor().settings.get({ group: "tickets" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});

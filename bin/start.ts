@@ -38,7 +38,8 @@ async function main() {
   const e = env();
   const rt = await prepareDatabase((s) => console.log(`[helpdesk] ${s}`));
   const s = secrets();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: rt.databaseUrl };
+  // nothing may phone home from a self-hosted install
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: rt.databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
   for (const name of SECRET_NAMES) childEnv[name] = s[name];
 
   if (!dev) {

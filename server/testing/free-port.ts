@@ -7,20 +7,29 @@ import net from "node:net";
 /**
  * Returns `count` distinct ports that were free a moment ago on `host`. All probe sockets stay
  * open until every port is picked, so the same port is never handed out twice in one call.
- * There is a small window before the caller binds them; tests on one machine accept that.
+ * Someone else may still bind one before the caller does: callers retry on EADDRINUSE.
  */
+// Ports handed out recently by this process: never hand one out twice in a row, even across
+// calls (two instances started in parallel would otherwise race for the same port).
+const recent: number[] = [];
+
 export async function freePorts(count: number, host = "127.0.0.1"): Promise<number[]> {
   const servers: net.Server[] = [];
+  const picked: number[] = [];
   try {
-    for (let i = 0; i < count; i++) {
+    while (picked.length < count) {
       const srv = net.createServer();
       servers.push(srv);
       await new Promise<void>((resolve, reject) => {
         srv.once("error", reject);
         srv.listen(0, host, () => resolve());
       });
+      const port = (srv.address() as net.AddressInfo).port;
+      if (!recent.includes(port)) picked.push(port);
     }
-    return servers.map((s) => (s.address() as net.AddressInfo).port);
+    recent.push(...picked);
+    recent.splice(0, Math.max(0, recent.length - 256));
+    return picked;
   } finally {
     await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
   }

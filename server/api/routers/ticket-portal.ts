@@ -1,5 +1,26 @@
-// Customer-side ticket procedures (ticket.update, ticket.rate …), merged into ticket.*.
-import { createTRPCRouter } from "../trpc";
+// Customer-side ticket procedures, merged into ticket.*: update (edit own ticket), rate, and
+// previewMarkdown (the new-ticket form's preview, rendered by the same sanitizer as the thread).
+import { z } from "zod";
+import { createTRPCRouter, publicProcedure } from "../trpc";
+import { editTicket } from "@/server/services/tickets/edit-ticket";
+import { rateTicket } from "@/server/services/tickets/rate-ticket";
+import { renderMarkdown } from "@/server/services/content/markdown";
 
-export const ticketPortalProcedures = {};
+const id = z.number().int().positive();
+const title = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
+const body = z.string().trim().min(1, "REQUIRED").max(50_000, "TOO_LONG");
+
+export const ticketPortalProcedures = {
+  update: publicProcedure
+    .input(z.object({ ticketId: id, title: title.optional(), body: body.optional(), categoryId: id.optional() }))
+    .mutation(({ ctx, input }) => editTicket(ctx.actor, input)),
+
+  rate: publicProcedure
+    .input(z.object({ ticketId: id, rating: z.number().int().min(1, "RATING_RANGE").max(5, "RATING_RANGE"), comment: z.string().trim().max(2000, "TOO_LONG").nullish() }))
+    .mutation(({ ctx, input }) => rateTicket(ctx.actor, input)),
+
+  previewMarkdown: publicProcedure
+    .input(z.object({ body: z.string().max(50_000, "TOO_LONG") }))
+    .query(({ input }) => ({ html: renderMarkdown(input.body) })),
+};
 export const _portalRouterCheck = createTRPCRouter(ticketPortalProcedures);

@@ -76,12 +76,17 @@ export function canRateTicket(actor: Actor, t: TicketFacts, s: TicketSettings): 
   return OK;
 }
 
-/** Uploading a file (before a ticket exists, or to a reply). */
+/**
+ * Uploading a file (before a ticket exists, or to a reply). Every upload belongs to an
+ * account (its uploader claims it later), so an anonymous visitor cannot upload: a guest
+ * attaches files from the ticket link once the ticket exists.
+ */
 export function canUpload(actor: Actor, s: TicketSettings): Decision {
   if (isStaff(actor)) return OK;
   if (!s.allowUploads) return no("UPLOADS_DISABLED");
-  if (actor.kind === "user" || actor.kind === "guest") return s.requireLogin && actor.kind === "guest" ? no("LOGIN_REQUIRED") : OK;
-  return canCreateTicket(actor, s);
+  if (actor.kind === "user") return OK;
+  if (actor.kind === "guest") return s.requireLogin ? no("LOGIN_REQUIRED") : OK;
+  return no("LOGIN_REQUIRED");
 }
 
 export function canSeeInternal(actor: Actor): boolean {

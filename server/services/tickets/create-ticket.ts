@@ -1,9 +1,11 @@
 // Opening a ticket from the portal or the API by a signed-in user. One transaction: the
 // ticket, its history entry, claimed uploads and the acknowledgement mail in the outbox.
-import { db } from "@/server/db/client";
+// Visitors without an account go through create-guest-ticket.ts, which shares `insertTicket`.
+import { db, type Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { forbidden } from "@/server/domain/errors";
 import { canCreateTicket } from "@/server/domain/tickets/policies";
+import type { TicketSettings } from "@/server/domain/settings/schema";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { renderMarkdown } from "@/server/services/content/markdown";
 import { recordEvent } from "@/server/services/audit";
@@ -13,35 +15,36 @@ import { afterTicketCreated } from "./hooks";
 
 export type CreateTicketInput = { title: string; body: string; categoryId: number; attachmentIds?: string[] };
 
+/** The rows of a new ticket inside the caller's transaction (shared with guest tickets). */
+export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInput, requesterId: number, settings: TicketSettings) {
+  const category = await activeCategory(tx, input.categoryId);
+  const status = await defaultStatus(tx);
+  const requester = await tx.user.findUniqueOrThrow({ where: { id: requesterId }, select: { locale: true } });
+  const t = await tx.ticket.create({
+    data: {
+      title: input.title,
+      body: input.body,
+      bodyHtml: renderMarkdown(input.body),
+      categoryId: category.id,
+      statusId: status.id,
+      requesterId,
+      assigneeId: category.defaultAssigneeId,
+      locale: requester.locale,
+      source: actor.kind === "user" && actor.via === "token" ? "API" : "WEB",
+    },
+  });
+  await claimUploads(tx, actor, input.attachmentIds ?? [], { ticketId: t.id, messageId: null }, settings);
+  await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.created", data: { source: t.source, guest: actor.kind !== "user" } });
+  await afterTicketCreated(tx, t.id, actor);
+  return t;
+}
+
 export async function createTicket(actor: Actor, input: CreateTicketInput, opts: { requesterId?: number } = {}) {
   const settings = await loadSettings("tickets");
   const decision = canCreateTicket(actor, settings);
   if (!decision.ok) throw forbidden(decision.reason);
   const requesterId = opts.requesterId ?? (actor.kind === "user" ? actor.userId : null);
   if (!requesterId) throw forbidden("LOGIN_REQUIRED");
-  const bodyHtml = renderMarkdown(input.body);
-
-  const ticket = await db().$transaction(async (tx) => {
-    const category = await activeCategory(tx, input.categoryId);
-    const status = await defaultStatus(tx);
-    const requester = await tx.user.findUniqueOrThrow({ where: { id: requesterId }, select: { locale: true } });
-    const t = await tx.ticket.create({
-      data: {
-        title: input.title,
-        body: input.body,
-        bodyHtml,
-        categoryId: category.id,
-        statusId: status.id,
-        requesterId,
-        assigneeId: category.defaultAssigneeId,
-        locale: requester.locale,
-        source: actor.kind === "user" && actor.via === "token" ? "API" : "WEB",
-      },
-    });
-    await claimUploads(tx, actor, input.attachmentIds ?? [], { ticketId: t.id, messageId: null }, settings);
-    await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.created", data: { source: t.source } });
-    await afterTicketCreated(tx, t.id, actor);
-    return t;
-  });
+  const ticket = await db().$transaction((tx) => insertTicket(tx, actor, input, requesterId, settings));
   return { id: ticket.id, number: ticket.id };
 }

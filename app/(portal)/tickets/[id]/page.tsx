@@ -1,40 +1,74 @@
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Link2, Star } from "lucide-react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { StatusBadge, localName } from "@/app/_components/status-badge";
 import { TicketThread } from "@/app/_components/ticket-thread";
-import { ReplyForm } from "@/app/_components/reply-form";
 import { getActor } from "@/app/_lib/actor";
 import { loadTicketForPage } from "@/app/_lib/ticket-page";
+import { caller } from "@/app/_trpc/server";
+import { EditTicketDialog } from "./edit-ticket-dialog";
+import { RatingForm } from "./rating-form";
+import { PortalReplyForm } from "./portal-reply-form";
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await getActor();
   if (actor.kind === "anonymous") redirect(`/sign-in?next=/tickets/${encodeURIComponent(id)}`);
   const ticket = await loadTicketForPage(id);
-  const [t, te, locale, format] = [await getTranslations("portal.ticket"), await getTranslations("errors"), await getLocale(), await getFormatter()];
+  const api = await caller();
+  const [t, te, locale, format, portal] = [await getTranslations("portal.ticket"), await getTranslations("errors"), await getLocale(), await getFormatter(), await api.meta.portal()];
+  const p = ticket.permissions;
+  const categories = p.canEdit ? await api.meta.categories() : [];
+  const uploads = p.canUpload ? { maxMb: portal.maxUploadMb, allowedFileTypes: portal.allowedFileTypes } : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <header className="space-y-2">
-        <p className="font-mono text-sm text-ink-subtle">{t("number", { number: ticket.number })}</p>
-        <h1 className="text-2xl font-semibold tracking-tight text-ink" data-testid="ticket-title">{ticket.title}</h1>
-        <div className="flex flex-wrap items-center gap-3 text-sm text-ink-muted">
-          <StatusBadge status={ticket.status} locale={locale} />
-          <span>{localName(ticket.category.name, locale)}</span>
-          <span>{t("opened", { date: format.dateTime(ticket.createdAt, { dateStyle: "medium" }) })}</span>
+      {actor.kind === "guest" && (
+        <Alert variant="info" icon={<Link2 aria-hidden />} title={t("guestBanner")} data-testid="guest-banner">{t("guestSetPassword")}</Alert>
+      )}
+      <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 space-y-2">
+          <p className="font-mono text-sm text-ink-subtle">{t("number", { number: ticket.number })}</p>
+          <h1 className="text-2xl font-semibold tracking-tight break-words text-ink" data-testid="ticket-title">{ticket.title}</h1>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-ink-muted">
+            <StatusBadge status={ticket.status} locale={locale} />
+            <span>{localName(ticket.category.name, locale)}</span>
+            <span aria-hidden>·</span>
+            <span>{t("opened", { date: format.dateTime(ticket.createdAt, { dateStyle: "medium" }) })}</span>
+            {ticket.closedAt && (
+              <>
+                <span aria-hidden>·</span>
+                <span>{t("closedAt", { date: format.dateTime(ticket.closedAt, { dateStyle: "medium" }) })}</span>
+              </>
+            )}
+          </div>
         </div>
+        {p.canEdit && !p.isStaff && (
+          <div className="shrink-0">
+            <EditTicketDialog ticket={{ id: ticket.id, title: ticket.title, body: ticket.body, categoryId: ticket.category.id }} categories={categories} />
+          </div>
+        )}
       </header>
       <TicketThread ticket={ticket} />
-      {ticket.permissions.canReply ? (
+      {p.canReply ? (
         <Card>
           <CardContent className="pt-6">
-            <ReplyForm ticketId={ticket.id} labels={{ label: t("reply"), placeholder: t("replyPlaceholder"), send: t("send"), sent: t("sent") }} />
+            <PortalReplyForm ticketId={ticket.id} uploads={uploads} />
           </CardContent>
         </Card>
       ) : (
-        ticket.permissions.replyBlockedReason && (
-          <Alert variant="info" data-testid="replies-closed">{te(ticket.permissions.replyBlockedReason)}</Alert>
+        p.replyBlockedReason && (
+          <Alert variant="info" data-testid="replies-closed">{te(p.replyBlockedReason)}</Alert>
+        )
+      )}
+      {p.canRate ? (
+        <RatingForm ticketId={ticket.id} rating={ticket.rating} comment={ticket.ratingComment} />
+      ) : (
+        ticket.rating != null && (
+          <p className="flex items-center gap-2 text-sm text-ink-muted" data-testid="rating-readonly">
+            <Star className="size-4 fill-warning-400 text-warning-500" aria-hidden /> {t("yourRating", { rating: ticket.rating })}
+          </p>
         )
       )}
     </div>

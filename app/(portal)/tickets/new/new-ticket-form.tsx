@@ -1,31 +1,53 @@
 "use client";
-import { useState } from "react";
+import { useCallback, useState } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useMutation } from "@tanstack/react-query";
+import { MailCheck } from "lucide-react";
 import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
-import { Textarea } from "@/app/_components/ui/textarea";
 import { Select } from "@/app/_components/ui/select";
 import { Field } from "@/app/_components/ui/field";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorInfo } from "@/app/_lib/trpc-error";
+import { MarkdownField } from "../../_components/markdown-field";
+import { AttachmentPicker, type UploadLimits } from "../../_components/attachment-picker";
 
 type Category = { id: number; name: { ru: string; en: string } };
 
-export function NewTicketForm({ categories }: { categories: Category[] }) {
+export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { categories: Category[]; guest: boolean; uploads: UploadLimits | null; uploadsLater: boolean }) {
   const t = useTranslations("portal.new");
-  const tf = useTranslations("auth.fields");
   const te = useTranslations("errors");
   const locale = useLocale();
   const router = useRouter();
   const trpc = useTRPC();
-  const [form, setForm] = useState({ title: "", body: "", categoryId: categories[0]?.id ?? 0 });
-  const create = useMutation(trpc.ticket.create.mutationOptions({ onSuccess: (r) => router.push(`/tickets/${r.id}`) }));
+  const [form, setForm] = useState({ title: "", body: "", categoryId: categories[0]?.id ?? 0, name: "", email: "", website: "" });
+  const [files, setFiles] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
+  const [done, setDone] = useState<{ number: number; email: string } | null>(null);
+  const create = useMutation(
+    trpc.ticket.create.mutationOptions({
+      onSuccess: (r) => ("guest" in r && r.guest ? setDone({ number: r.number, email: form.email }) : router.push(`/tickets/${r.id}`)),
+    }),
+  );
+  const onFiles = useCallback((ids: string[], busy: boolean) => setFiles({ ids, busy }), []);
   const err = create.error ? errorInfo(create.error) : null;
-  const fe = (k: string) => (err?.fieldErrors[k] ? tf(err.fieldErrors[k] as never) : undefined);
+  const fe = (k: string) => (err?.fieldErrors[k] ? te(err.fieldErrors[k] as never) : undefined);
+
+  if (done) {
+    return (
+      <Card data-testid="guest-created">
+        <CardContent className="flex flex-col items-center gap-3 py-10 text-center">
+          <span className="inline-flex size-12 items-center justify-center rounded-full bg-success-50 text-success-700"><MailCheck className="size-6" aria-hidden /></span>
+          <h2 className="text-xl font-semibold text-ink">{t("guestCreatedTitle", { number: done.number })}</h2>
+          <p className="max-w-md text-sm text-ink-muted">{t("guestCreatedBody", { email: done.email })}</p>
+          <Button variant="outline" onClick={() => { setDone(null); setForm({ ...form, title: "", body: "" }); create.reset(); }}>{t("anotherTicket")}</Button>
+        </CardContent>
+      </Card>
+    );
+  }
 
   return (
     <Card>
@@ -35,11 +57,46 @@ export function NewTicketForm({ categories }: { categories: Category[] }) {
           data-testid="new-ticket-form"
           onSubmit={(e) => {
             e.preventDefault();
-            create.mutate(form);
+            const base = { title: form.title, body: form.body, categoryId: form.categoryId, attachmentIds: files.ids };
+            create.mutate(guest ? { ...base, name: form.name, email: form.email, website: form.website, locale: locale === "en" ? "en" : "ru" } : base);
           }}
         >
-          {err && !Object.keys(err.fieldErrors).length && <Alert variant="danger">{te(err.reason as never)}</Alert>}
-          <Field label={t("subject")} error={fe("title")}>
+          {err && !Object.keys(err.fieldErrors).length && (
+            <Alert variant="danger" data-testid="form-error">
+              {err.reason === "ACCOUNT_EXISTS" ? (
+                <>
+                  {t("accountExists")}{" "}
+                  <Link className="font-medium underline" href="/sign-in?next=/tickets/new">{t("signIn")}</Link>
+                </>
+              ) : (
+                te(err.reason as never)
+              )}
+            </Alert>
+          )}
+          {guest && (
+            <fieldset className="space-y-4 rounded-lg border border-line bg-subtle/40 p-4" data-testid="guest-fields">
+              <legend className="px-1 text-sm font-semibold text-ink">{t("guestTitle")}</legend>
+              <p className="-mt-2 text-sm text-ink-muted">
+                {t("guestDescription")} {t("haveAccount")} <Link className="font-medium text-primary-700 underline underline-offset-2" href="/sign-in?next=/tickets/new">{t("signIn")}</Link>
+              </p>
+              <div className="grid gap-4 sm:grid-cols-2">
+                <Field label={t("name")} error={fe("name")} required>
+                  <Input name="name" autoComplete="name" value={form.name} maxLength={120} onChange={(e) => setForm({ ...form, name: e.target.value })} required />
+                </Field>
+                <Field label={t("email")} hint={t("emailHint")} error={fe("email")} required>
+                  <Input name="email" type="email" autoComplete="email" value={form.email} maxLength={254} onChange={(e) => setForm({ ...form, email: e.target.value })} required />
+                </Field>
+              </div>
+              {/* honeypot: invisible to people, tempting to bots */}
+              <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+                <label>
+                  {t("website")}
+                  <input name="website" tabIndex={-1} autoComplete="off" value={form.website} onChange={(e) => setForm({ ...form, website: e.target.value })} />
+                </label>
+              </div>
+            </fieldset>
+          )}
+          <Field label={t("subject")} error={fe("title")} required>
             <Input name="title" value={form.title} maxLength={200} onChange={(e) => setForm({ ...form, title: e.target.value })} required />
           </Field>
           <Field label={t("category")} error={fe("categoryId")}>
@@ -49,11 +106,18 @@ export function NewTicketForm({ categories }: { categories: Category[] }) {
               ))}
             </Select>
           </Field>
-          <Field label={t("body")} hint={t("bodyHint")} error={fe("body")}>
-            <Textarea name="body" rows={8} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} required />
+          <Field label={t("body")} hint={t("bodyHint")} error={fe("body")} required>
+            <MarkdownField name="body" value={form.body} onChange={(body) => setForm((f) => ({ ...f, body }))} />
           </Field>
+          {uploads ? (
+            <Field label={t("attachments")}>
+              <div><AttachmentPicker limits={uploads} onChange={onFiles} /></div>
+            </Field>
+          ) : (
+            uploadsLater && <p className="text-sm text-ink-muted">{t("uploadsGuest")}</p>
+          )}
           <div className="flex justify-end">
-            <Button type="submit" loading={create.isPending}>{t("submit")}</Button>
+            <Button type="submit" size="lg" loading={create.isPending} disabled={files.busy}>{t("submit")}</Button>
           </div>
         </form>
       </CardContent>

@@ -1,19 +1,45 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { LogIn } from "lucide-react";
 import { PageHeader } from "@/app/_components/ui/page-header";
+import { Button } from "@/app/_components/ui/button";
+import { EmptyState } from "@/app/_components/ui/empty-state";
 import { caller } from "@/app/_trpc/server";
 import { getActor } from "@/app/_lib/actor";
+import { loadSettings } from "@/server/services/settings/settings-store";
 import { NewTicketForm } from "./new-ticket-form";
 
 export default async function NewTicketPage() {
   const actor = await getActor();
-  if (actor.kind !== "user") redirect("/sign-in?next=/tickets/new");
-  const t = await getTranslations("portal.new");
-  const categories = await (await caller()).meta.categories();
+  const api = await caller();
+  const [t, portal] = [await getTranslations("portal.new"), await api.meta.portal()];
+  // the same policy ticket.create enforces decides what this page offers
+  if (!portal.canCreateTicket.ok) {
+    if (actor.kind === "anonymous" && portal.canCreateTicket.reason === "LOGIN_REQUIRED") redirect("/sign-in?next=/tickets/new");
+    return (
+      <div className="mx-auto max-w-2xl space-y-6">
+        <PageHeader title={t("title")} />
+        <EmptyState
+          bordered
+          icon={<LogIn />}
+          title={t(portal.canCreateTicket.reason === "GUESTS_DISABLED" ? "guestsDisabled" : "loginRequired")}
+          action={
+            <div className="flex flex-wrap justify-center gap-2">
+              <Button asChild><Link href="/sign-in?next=/tickets/new">{t("signIn")}</Link></Button>
+              <Button asChild variant="outline"><Link href="/sign-up">{t("createAccount")}</Link></Button>
+            </div>
+          }
+        />
+      </div>
+    );
+  }
+  const categories = await api.meta.categories();
+  const isGuest = actor.kind !== "user";
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
-      <NewTicketForm categories={categories} />
+      <NewTicketForm categories={categories} guest={isGuest} uploadsLater={isGuest && (await loadSettings("tickets")).allowUploads} uploads={portal.canUpload ? { maxMb: portal.maxUploadMb, allowedFileTypes: portal.allowedFileTypes } : null} />
     </div>
   );
 }

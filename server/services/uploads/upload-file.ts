@@ -1,0 +1,53 @@
+// attachment.upload and POST /api/uploads: checks the policy and the limits, stores the
+// bytes, and records an unclaimed attachment row (ticketId null, uploaderId = the actor) that
+// ticket.create / ticket.reply claim later (claim-uploads.ts).
+import crypto from "node:crypto";
+import { db } from "@/server/db/client";
+import type { Actor } from "@/server/domain/actor";
+import { DomainError, badRequest, forbidden } from "@/server/domain/errors";
+import { canUpload } from "@/server/domain/tickets/policies";
+import { loadSettings } from "@/server/services/settings/settings-store";
+import { checkFileType, sanitizeFileName } from "./file-check";
+import { storage } from "./storage";
+
+/** Who may upload and how much: asked before the body is read. */
+export async function uploadLimits(actor: Actor) {
+  const s = await loadSettings("tickets");
+  const d = canUpload(actor, s);
+  if (!d.ok) throw forbidden(d.reason);
+  return { maxBytes: s.maxUploadMb * 1024 * 1024, allowedFileTypes: s.allowedFileTypes };
+}
+
+export const tooLarge = (maxBytes: number) => new DomainError("PAYLOAD_TOO_LARGE", "FILE_TOO_LARGE", undefined, { maxMb: Math.round(maxBytes / 1048576) });
+
+export async function uploadFile(actor: Actor, input: { fileName: string; data: Buffer }) {
+  const { maxBytes, allowedFileTypes } = await uploadLimits(actor);
+  if (input.data.length === 0) throw badRequest("FILE_EMPTY");
+  if (input.data.length > maxBytes) throw tooLarge(maxBytes);
+  const verdict = await checkFileType(input.fileName, input.data, allowedFileTypes);
+  if (!verdict.ok) throw badRequest(verdict.reason, { allowed: allowedFileTypes });
+  const uploaderId = actor.kind === "user" || actor.kind === "guest" ? actor.userId : null;
+  if (!uploaderId) throw forbidden("LOGIN_REQUIRED");
+
+  const random = crypto.randomBytes(16).toString("hex");
+  const key = `${random.slice(0, 2)}/${random}`;
+  const fileName = sanitizeFileName(input.fileName, verdict.ext);
+  await storage().put(key, input.data);
+  try {
+    const row = await db().attachment.create({
+      data: {
+        uploaderId,
+        fileName,
+        contentType: verdict.contentType,
+        size: input.data.length,
+        sha256: crypto.createHash("sha256").update(input.data).digest("hex"),
+        storageKey: key,
+      },
+      select: { id: true, fileName: true, contentType: true, size: true },
+    });
+    return row;
+  } catch (e) {
+    await storage().delete(key).catch(() => {});
+    throw e;
+  }
+}

@@ -1,53 +1,105 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Inbox } from "lucide-react";
+import { Inbox, ChevronRight, RotateCcw } from "lucide-react";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { Button } from "@/app/_components/ui/button";
-import { Table, THead, TBody, TR, TH, TD } from "@/app/_components/ui/table";
-import { StatusBadge } from "@/app/_components/status-badge";
+import { localName } from "@/app/_components/status-badge";
 import { caller } from "@/app/_trpc/server";
 import { requireStaff } from "@/app/_lib/require";
+import { cn } from "@/app/_lib/cn";
+import { parseQueueParams, queueHref, toListInput, type QueueParams } from "./_queue/queue-params";
+import { FilterBar } from "./_queue/filter-bar";
+import { QueueTable } from "./_queue/queue-table";
 
-export default async function QueuePage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("staff.queue"))("title") };
+}
+
+const PAGE = 50;
+
+export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff("/staff");
-  const { cursor } = await searchParams;
-  const [t, locale, format] = [await getTranslations("staff.queue"), await getLocale(), await getFormatter()];
-  const page = await (await caller()).ticket.list({ limit: 50, cursor });
+  const params = parseQueueParams(await searchParams);
+  const [t, locale, format, api] = [await getTranslations("staff.queue"), await getLocale(), await getFormatter(), await caller()];
+  const [page, counts, statuses, categories, agents] = await Promise.all([
+    api.ticket.list(toListInput(params, PAGE)),
+    api.ticket.counts(),
+    api.status.list(),
+    api.category.list(),
+    api.user.assignable(),
+  ]);
+  const statusOpts = statuses.map((s) => ({ id: s.id, label: localName(s.name, locale) }));
+  const categoryOpts = categories.map((c) => ({ id: c.id, label: localName(c.name, locale) }));
+  const agentOpts = agents.map((a) => ({ id: a.id, label: a.name }));
+  const now = new Date();
+  const times = Object.fromEntries(page.items.map((i) => [i.id, { relative: format.relativeTime(i.lastActivityAt, now), full: format.dateTime(i.lastActivityAt, { dateStyle: "medium", timeStyle: "short" }) }]));
+  const filtered = Boolean(params.q || params.category || params.requester || params.from || params.to || params.assignee !== "any" || params.status !== "open");
+
+  const views: Array<{ key: string; label: string; count: number; href: string; active: boolean; color?: string }> = [
+    { key: "open", label: t("allOpen"), count: counts.open, href: queueHref({ status: "open", assignee: "any" }), active: !filtered },
+    { key: "mine", label: t("mine"), count: counts.mine, href: queueHref({ status: "open", assignee: "me" }), active: isOnly(params, "open", "me") },
+    { key: "unassigned", label: t("unassigned"), count: counts.unassigned, href: queueHref({ status: "open", assignee: "unassigned" }), active: isOnly(params, "open", "unassigned") },
+    ...statuses.map((s) => ({ key: `s${s.id}`, label: localName(s.name, locale), count: counts.byStatus[s.id] ?? 0, href: queueHref({ status: s.id, assignee: "any" }), active: isOnly(params, s.id, "any"), color: s.color })),
+  ];
+
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} description={t("description")} />
+    <div className="space-y-4">
+      <PageHeader title={t("title")} description={t("description")} className="mb-2" />
+      <nav aria-label={t("views")} className="-mx-1 overflow-x-auto pb-1">
+        <ul className="flex min-w-max gap-1 px-1" data-testid="queue-views">
+          {views.map((v) => (
+            <li key={v.key}>
+              <Link
+                href={v.href}
+                aria-current={v.active ? "page" : undefined}
+                data-testid={`view-${v.key}`}
+                className={cn(
+                  "inline-flex h-8 items-center gap-2 rounded-full border px-3 text-sm whitespace-nowrap transition-colors",
+                  v.active ? "border-primary-600 bg-primary-600 text-white" : "border-line bg-surface text-ink-muted hover:border-line-strong hover:text-ink",
+                )}
+              >
+                {v.color && <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: v.color }} />}
+                {v.label}
+                <span className={cn("rounded-full px-1.5 text-xs tabular-nums", v.active ? "bg-white/20" : "bg-subtle")} data-testid="count">{v.count.toLocaleString(locale)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <FilterBar
+        params={params}
+        statuses={statusOpts}
+        categories={categoryOpts}
+        agents={agentOpts}
+        filtered={filtered}
+        labels={{
+          search: t("search"), searchPlaceholder: t("searchPlaceholder"), status: t("status"), allOpen: t("allOpen"), all: t("all"), category: t("category"), anyCategory: t("anyCategory"),
+          assignee: t("assignee"), anyone: t("anyone"), me: t("me"), unassigned: t("unassigned"), requester: t("requester"), requesterPlaceholder: t("requesterPlaceholder"),
+          from: t("from"), to: t("to"), apply: t("apply"), reset: t("reset"), filters: t("filters"),
+        }}
+      />
       {page.items.length === 0 ? (
-        <EmptyState bordered icon={<Inbox />} title={t("empty")} />
+        <EmptyState bordered icon={<Inbox />} title={t("empty")} description={filtered ? t("emptyHint") : undefined} />
       ) : (
-        <Table data-testid="queue" label={t("title")}>
-          <THead>
-            <TR>
-              <TH className="w-20">{t("number")}</TH>
-              <TH>{t("subject")}</TH>
-              <TH>{t("requester")}</TH>
-              <TH>{t("status")}</TH>
-              <TH>{t("assignee")}</TH>
-              <TH className="text-right">{t("updated")}</TH>
-            </TR>
-          </THead>
-          <TBody>
-            {page.items.map((tk) => (
-              <TR key={tk.id} interactive data-testid="queue-row">
-                <TD className="font-mono text-ink-subtle">#{tk.number}</TD>
-                <TD className="max-w-md truncate font-medium"><Link href={`/staff/tickets/${tk.id}`} className="hover:underline">{tk.title}</Link></TD>
-                <TD className="text-ink-muted">{tk.requester.name}</TD>
-                <TD><StatusBadge status={tk.status} locale={locale} /></TD>
-                <TD className="text-ink-muted">{tk.assignee?.name ?? t("unassigned")}</TD>
-                <TD className="text-right text-ink-muted">{format.relativeTime(tk.lastActivityAt)}</TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
+        <QueueTable items={page.items} times={times} statuses={statusOpts} categories={categoryOpts} agents={agentOpts} />
       )}
-      {page.nextCursor && (
-        <div className="flex justify-center"><Button asChild variant="outline"><Link href={`/staff?cursor=${page.nextCursor}`}>{t("more")}</Link></Button></div>
-      )}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="hidden text-xs text-ink-subtle sm:block">{t("shortcuts")}</p>
+        <div className="flex gap-2 sm:ml-auto">
+          {params.cursor && (
+            <Button asChild variant="ghost"><Link href={queueHref(params)}><RotateCcw className="size-4" aria-hidden /> {t("first")}</Link></Button>
+          )}
+          {page.nextCursor && (
+            <Button asChild variant="outline"><Link href={queueHref(params, { cursor: page.nextCursor })} data-testid="queue-more">{t("more")} <ChevronRight className="size-4" aria-hidden /></Link></Button>
+          )}
+        </div>
+      </div>
     </div>
   );
+}
+
+function isOnly(p: QueueParams, status: QueueParams["status"], assignee: QueueParams["assignee"]) {
+  return p.status === status && p.assignee === assignee && !p.q && !p.category && !p.requester && !p.from && !p.to;
 }

@@ -1,0 +1,63 @@
+// The queue's filters live in the URL (bookmarkable views). Parsing is forgiving: a bad value is
+// dropped, never an error page.
+export type QueueParams = {
+  q?: string;
+  status: "open" | "all" | number;
+  category?: number;
+  assignee: "any" | "me" | "unassigned" | number;
+  requester?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+};
+
+type Raw = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+const posInt = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
+const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(`${v}T00:00:00Z`)) ? v : undefined);
+
+export function parseQueueParams(raw: Raw): QueueParams {
+  const s = one(raw.status);
+  const a = one(raw.assignee);
+  return {
+    q: one(raw.q)?.slice(0, 200),
+    status: s === "all" ? "all" : (posInt(s) ?? "open"),
+    category: posInt(one(raw.category)),
+    assignee: a === "me" || a === "unassigned" ? a : (posInt(a) ?? "any"),
+    requester: one(raw.requester)?.slice(0, 254),
+    from: day(one(raw.from)),
+    to: day(one(raw.to)),
+    cursor: one(raw.cursor)?.slice(0, 200),
+  };
+}
+
+/** The URL of a view; `over` replaces some params (cursor is dropped unless given). */
+export function queueHref(p: QueueParams, over: Partial<QueueParams> = {}): string {
+  const m = { ...p, cursor: undefined, ...over };
+  const u = new URLSearchParams();
+  if (m.q) u.set("q", m.q);
+  if (m.status !== "open") u.set("status", String(m.status));
+  if (m.category) u.set("category", String(m.category));
+  if (m.assignee !== "any") u.set("assignee", String(m.assignee));
+  if (m.requester) u.set("requester", m.requester);
+  if (m.from) u.set("from", m.from);
+  if (m.to) u.set("to", m.to);
+  if (m.cursor) u.set("cursor", m.cursor);
+  const s = u.toString();
+  return s ? `/staff?${s}` : "/staff";
+}
+
+/** The ticket.list input of a view. `to` is inclusive: it ends at the next midnight (UTC). */
+export function toListInput(p: QueueParams, limit: number) {
+  return {
+    limit,
+    cursor: p.cursor,
+    search: p.q,
+    ...(p.status === "open" ? { open: true } : p.status === "all" ? {} : { statusId: p.status }),
+    categoryId: p.category,
+    assignee: p.assignee,
+    requester: p.requester,
+    from: p.from ? new Date(`${p.from}T00:00:00Z`) : undefined,
+    to: p.to ? new Date(Date.parse(`${p.to}T00:00:00Z`) + 86_400_000) : undefined,
+  };
+}

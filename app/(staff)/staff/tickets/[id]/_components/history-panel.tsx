@@ -1,0 +1,39 @@
+// The ticket's history (audit_events): who did what and when, newest last.
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/app/_components/ui/badge";
+import { localName } from "@/app/_components/status-badge";
+
+type Event = { id: number; type: string; actor: { id: number; name: string } | null; createdAt: Date; from: { ru: string; en: string; color?: string } | null; to: { ru: string; en: string; color?: string } | null; closeNote: string | null; auto: boolean };
+
+export async function HistoryPanel({ events }: { events: Event[] }) {
+  const [t, format, locale] = [await getTranslations("staff.ticket"), await getFormatter(), await getLocale()];
+  // message keys cannot contain dots: "ticket.assigned" → events.ticket_assigned
+  const label = (type: string) => {
+    const key = `events.${type.replace(/\./g, "_")}`;
+    return t.has(key as never) ? t(key as never) : t("events.other");
+  };
+  if (events.length === 0) return <p className="text-sm text-ink-subtle">{t("historyEmpty")}</p>;
+  return (
+    <ol className="relative space-y-3 border-l border-line pl-4" data-testid="history">
+      {events.map((e) => (
+        <li key={e.id} className="relative text-sm" data-testid="history-event" data-type={e.type}>
+          <span aria-hidden className="absolute top-1.5 -left-[1.3rem] size-2 rounded-full bg-line-strong ring-4 ring-surface" />
+          <div className="text-ink">
+            <span className="font-medium">{e.actor?.name ?? t("system")}</span>{" "}
+            <span className="text-ink-muted">{label(e.type)}</span>
+            {e.auto && <span className="text-ink-subtle"> ({t("autoChange")})</span>}
+          </div>
+          {(e.from || e.to) && (
+            <div className="mt-1 flex flex-wrap items-center gap-1">
+              {e.from && <Badge color={e.from.color ?? null} className="line-through decoration-ink-subtle/50">{localName(e.from, locale)}</Badge>}
+              {e.from && e.to && <span aria-hidden className="text-ink-subtle">→</span>}
+              {e.to ? <Badge color={e.to.color ?? null}>{localName(e.to, locale)}</Badge> : <Badge>{t("nobody")}</Badge>}
+            </div>
+          )}
+          {e.closeNote && <p className="mt-1 rounded-md bg-warning-50 px-2 py-1 text-xs whitespace-pre-wrap text-warning-800">{e.closeNote}</p>}
+          <time className="text-xs text-ink-subtle" dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,49 @@
+// Categories (admin): create, rename, order, archive, default assignee.
+import { db } from "@/server/db/client";
+import { badRequest, notFound } from "@/server/domain/errors";
+
+export type CategoryInput = { nameRu: string; nameEn: string; sortOrder?: number; defaultAssigneeId?: number | null };
+
+export async function listCategories(opts: { includeArchived: boolean }) {
+  const rows = await db().category.findMany({
+    where: opts.includeArchived ? {} : { archivedAt: null },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    include: { defaultAssignee: { select: { id: true, name: true } } },
+  });
+  return rows.map((c) => ({ id: c.id, name: { ru: c.nameRu, en: c.nameEn }, sortOrder: c.sortOrder, archived: c.archivedAt !== null, defaultAssignee: c.defaultAssignee }));
+}
+
+async function checkAssignee(id: number | null | undefined) {
+  if (id == null) return;
+  const u = await db().user.findUnique({ where: { id }, select: { role: true, isActive: true } });
+  if (!u || u.role === "CUSTOMER" || !u.isActive) throw badRequest("UNKNOWN_ASSIGNEE");
+}
+
+export async function createCategory(input: CategoryInput) {
+  await checkAssignee(input.defaultAssigneeId);
+  const max = await db().category.aggregate({ _max: { sortOrder: true } });
+  return db().category.create({ data: { ...input, sortOrder: input.sortOrder ?? (max._max.sortOrder ?? 0) + 10 } });
+}
+
+export async function updateCategory(input: CategoryInput & { id: number }) {
+  await checkAssignee(input.defaultAssigneeId);
+  const { id, ...data } = input;
+  const r = await db().category.updateMany({ where: { id }, data });
+  if (!r.count) throw notFound();
+  return { id };
+}
+
+export async function setCategoryArchived(id: number, archived: boolean) {
+  if (archived) {
+    const active = await db().category.count({ where: { archivedAt: null, id: { not: id } } });
+    if (active === 0) throw badRequest("LAST_CATEGORY");
+  }
+  const r = await db().category.updateMany({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
+  if (!r.count) throw notFound();
+  return { id };
+}
+
+export async function reorderCategories(ids: number[]) {
+  await db().$transaction(ids.map((id, i) => db().category.updateMany({ where: { id }, data: { sortOrder: (i + 1) * 10 } })));
+  return { ok: true };
+}

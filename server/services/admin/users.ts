@@ -1,0 +1,65 @@
+// Staff accounts (admin): invite an agent (no password; a set-password mail), change roles,
+// deactivate (sessions die at once; their tickets stay) and reactivate.
+import { db } from "@/server/db/client";
+import type { Actor, Role } from "@/server/domain/actor";
+import { badRequest, conflict, notFound } from "@/server/domain/errors";
+import { issueToken } from "@/server/services/users/password-tokens";
+import { enqueueAccountMail } from "@/server/mail/outbound/account-mail";
+import { revokeAllSessions } from "@/server/auth/sessions";
+
+const select = { id: true, email: true, name: true, role: true, locale: true, isActive: true, createdAt: true } as const;
+
+/** Active agents and admins, for assignment pickers (any staff member). */
+export async function listAssignable() {
+  return db().user.findMany({ where: { role: { in: ["AGENT", "ADMIN"] }, isActive: true }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+}
+
+export async function listStaffUsers(opts: { search?: string; includeCustomers?: boolean }) {
+  const q = opts.search?.trim();
+  return db().user.findMany({
+    where: {
+      ...(opts.includeCustomers ? {} : { role: { in: ["AGENT", "ADMIN"] as Role[] } }),
+      ...(q ? { OR: [{ email: { contains: q, mode: "insensitive" as const } }, { name: { contains: q, mode: "insensitive" as const } }] } : {}),
+    },
+    select,
+    orderBy: [{ role: "desc" }, { name: "asc" }],
+    take: 200,
+  });
+}
+
+export async function inviteAgent(input: { email: string; name: string; locale: "ru" | "en"; role?: "AGENT" | "ADMIN" }) {
+  const email = input.email.trim().toLowerCase();
+  return db().$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
+    if (existing && existing.role !== "CUSTOMER") throw conflict("EMAIL_TAKEN");
+    const user = existing
+      ? await tx.user.update({ where: { id: existing.id }, data: { role: input.role ?? "AGENT", isActive: true }, select })
+      : await tx.user.create({ data: { email, name: input.name.trim(), role: input.role ?? "AGENT", locale: input.locale, passwordHash: null }, select });
+    const token = await issueToken(tx, user.id, "invite");
+    await enqueueAccountMail(tx, { kind: "agent.invite", to: user.email, name: user.name, locale: user.locale, token });
+    return user;
+  });
+}
+
+async function guardLastAdmin(actor: Actor, id: number) {
+  if (actor.kind === "user" && actor.userId === id) throw badRequest("CANNOT_CHANGE_SELF");
+}
+
+export async function setRole(actor: Actor, id: number, role: Role) {
+  await guardLastAdmin(actor, id);
+  const u = await db().user.findUnique({ where: { id }, select: { id: true } });
+  if (!u) throw notFound();
+  // a role change changes what the session may do: make it sign in again
+  const r = await db().user.update({ where: { id }, data: { role }, select });
+  await revokeAllSessions(db(), id);
+  return r;
+}
+
+export async function setActive(actor: Actor, id: number, active: boolean) {
+  await guardLastAdmin(actor, id);
+  const u = await db().user.findUnique({ where: { id }, select: { id: true } });
+  if (!u) throw notFound();
+  const r = await db().user.update({ where: { id }, data: { isActive: active }, select });
+  if (!active) await revokeAllSessions(db(), id);
+  return r;
+}

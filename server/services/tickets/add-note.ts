@@ -1,0 +1,21 @@
+// ticket.addNote: an internal note — staff only, never shown to the customer, never mailed.
+import { db } from "@/server/db/client";
+import type { Actor } from "@/server/domain/actor";
+import { renderMarkdown } from "@/server/services/content/markdown";
+import { recordEvent } from "@/server/services/audit";
+import { assertStaff, lockTicket } from "./staff-write";
+
+export async function addNote(actor: Actor, input: { ticketId: number; version?: number; body: string }) {
+  assertStaff(actor);
+  return db().$transaction(async (tx) => {
+    const t = await lockTicket(tx, input.ticketId, input.version);
+    const m = await tx.message.create({
+      data: { ticketId: t.id, authorId: actor.userId, isInternal: true, source: actor.via === "token" ? "API" : "WEB", bodyText: input.body, bodyHtml: renderMarkdown(input.body) },
+    });
+    // a note changes nothing the customer sees: no lastActivityAt, no mail; the version moves
+    // so another agent's open page learns the thread changed
+    const u = await tx.ticket.update({ where: { id: t.id }, data: { version: { increment: 1 } }, select: { version: true } });
+    await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.note", data: { messageId: m.id } });
+    return { id: m.id, version: u.version };
+  });
+}

@@ -1,0 +1,19 @@
+// Shared step of every staff write on a ticket: lock the row, check the version the caller
+// loaded (optimistic concurrency → CONFLICT / STALE_UPDATE), and hand back the ticket.
+import type { Tx } from "@/server/db/client";
+import type { Actor } from "@/server/domain/actor";
+import { isStaff } from "@/server/domain/actor";
+import { conflict, forbidden, notFound } from "@/server/domain/errors";
+
+export function assertStaff(actor: Actor): asserts actor is Extract<Actor, { kind: "user" }> {
+  if (!isStaff(actor)) throw forbidden("STAFF_ONLY");
+}
+
+/** Locks the ticket for the rest of the transaction; `version` undefined skips the check. */
+export async function lockTicket(tx: Tx, ticketId: number, version: number | undefined) {
+  await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${ticketId} FOR UPDATE`;
+  const t = await tx.ticket.findUnique({ where: { id: ticketId }, include: { status: true } });
+  if (!t) throw notFound("TICKET_NOT_FOUND");
+  if (version !== undefined && t.version !== version) throw conflict("STALE_UPDATE");
+  return t;
+}

@@ -1,41 +1,163 @@
-// Turns ticket events into outbox rows, inside the caller's transaction.
-// First version (foundation): customer-facing acknowledgement, staff reply and closing mail
-// with plain bodies; the outbound-mail work replaces the bodies with editable ru/en templates.
+// Turns ticket events into outbox rows, inside the caller's transaction: the customer's mails
+// (acknowledgement, staff reply, closing with a rating link, refused reply) and the staff
+// notifications (new ticket, customer reply) to the assignee or else every active agent, each
+// switchable per user in users.notify_prefs ({ "newTicket": false, "customerReply": false }).
+// Template problems never fail the caller: the shipped default is used and the problem logged.
 import type { Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
+import { env } from "@/server/env";
+import { signLink } from "@/server/auth/signed-links";
+import { loadSettings } from "@/server/services/settings/settings-store";
+import { safeHtml, escapeHtml } from "./render";
+import { enqueueMail, loadEnqueueContext, type EnqueueContext } from "./enqueue";
+import { templateLocale } from "./templates";
+
+export type RefusedReason = "closed" | "unknown-sender" | "login-required";
 
 export type NotifyEvent =
   | { type: "ticket.created"; ticketId: number; actor: Actor }
   | { type: "reply.staff" | "reply.customer"; ticketId: number; messageId: number; actor: Actor }
-  | { type: "ticket.closed"; ticketId: number; actor: Actor };
+  | { type: "ticket.closed"; ticketId: number; actor: Actor }
+  /** a mail the ingest could not accept; `subject` is the refused mail's subject */
+  | { type: "reply.refused"; to: string; locale: string; reason: RefusedReason; ticketId?: number | null; subject?: string };
+
+const url = (path: string) => new URL(path, env().APP_URL).toString();
 
 export async function notify(tx: Tx, ev: NotifyEvent): Promise<void> {
-  if (ev.type === "reply.customer") return;
-  const t = await tx.ticket.findUniqueOrThrow({
-    where: { id: ev.ticketId },
-    select: { id: true, title: true, locale: true, requester: { select: { email: true, name: true } } },
-  });
-  const ru = t.locale === "ru";
-  const subjects: Record<string, string> = {
-    "ticket.created": ru ? `Заявка принята: ${t.title}` : `Ticket received: ${t.title}`,
-    "reply.staff": ru ? `Новый ответ: ${t.title}` : `New reply: ${t.title}`,
-    "ticket.closed": ru ? `Заявка закрыта: ${t.title}` : `Ticket closed: ${t.title}`,
-  };
-  let text = subjects[ev.type]!;
-  if (ev.type === "reply.staff") {
-    const m = await tx.message.findUniqueOrThrow({ where: { id: ev.messageId }, select: { bodyText: true } });
-    text = m.bodyText;
+  const ctx = await loadEnqueueContext(tx);
+  switch (ev.type) {
+    case "ticket.created":
+      return ticketCreated(tx, ev, ctx);
+    case "reply.staff":
+    case "reply.customer":
+      return ev.type === "reply.staff" ? staffReply(tx, ev, ctx) : customerReply(tx, ev, ctx);
+    case "ticket.closed":
+      return ticketClosed(tx, ev, ctx);
+    case "reply.refused":
+      return replyRefused(tx, ev, ctx);
   }
-  await tx.outboxMail.create({
-    data: {
-      ticketId: t.id,
-      template: ev.type,
-      locale: t.locale,
-      toEmail: t.requester.email,
-      subject: `[#${t.id}] ${subjects[ev.type]}`,
-      text,
-      html: "",
-      messageIdHeader: `<ticket-${t.id}.${crypto.randomUUID()}@helpdesk.local>`,
+}
+
+async function loadTicket(tx: Tx, id: number) {
+  return tx.ticket.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true, title: true, body: true, locale: true, source: true, rating: true, assigneeId: true, requesterId: true,
+      status: { select: { nameRu: true, nameEn: true } },
+      requester: { select: { id: true, email: true, name: true, isActive: true, passwordHash: true } },
+      participants: { select: { email: true } },
     },
   });
+}
+type TicketRow = Awaited<ReturnType<typeof loadTicket>>;
+
+function ticketVars(t: TicketRow) {
+  const locale = templateLocale(t.locale);
+  return {
+    "ticket.number": t.id,
+    "ticket.title": t.title,
+    "ticket.status": locale === "en" ? t.status.nameEn : t.status.nameRu,
+    "customer.name": t.requester.name,
+    // a password-less (guest) requester gets the signed guest link, everyone else the portal page
+    link: t.requester.passwordHash ? url(`/tickets/${t.id}`) : url(`/t/${encodeURIComponent(signLink("ticket", t.id, t.requester.id))}`),
+  };
+}
+
+async function ticketCreated(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.created" }>, ctx: EnqueueContext) {
+  const t = await loadTicket(tx, ev.ticketId);
+  const ackOff = t.source === "EMAIL" && !ctx.mail.acknowledgeMailTickets;
+  if (!ackOff && t.requester.isActive) {
+    await enqueueMail(tx, { template: "ticket.created", locale: t.locale, to: t.requester.email, ticketId: t.id, audience: "customer", vars: { ...ticketVars(t), "ticket.text": t.body } }, ctx);
+  }
+  await staffMails(tx, t, "staff.new-ticket", "newTicket", ev.actor, { "ticket.text": t.body }, ctx);
+}
+
+async function staffReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.staff" | "reply.customer" }>, ctx: EnqueueContext) {
+  const m = await tx.message.findUniqueOrThrow({
+    where: { id: ev.messageId },
+    select: { bodyText: true, isInternal: true, isAutomatic: true, author: { select: { name: true } }, attachments: { where: { isInline: false }, select: { id: true, fileName: true } } },
+  });
+  if (m.isInternal || m.isAutomatic) return;
+  const t = await loadTicket(tx, ev.ticketId);
+  if (!t.requester.isActive) return;
+  const links = m.attachments.map((a) => ({ name: a.fileName, href: url(`/api/attachments/${a.id}`) }));
+  const attachments = links.length
+    ? safeHtml(
+        `<ul>${links.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.name)}</a></li>`).join("")}</ul>`,
+        links.map((l) => `- ${l.name}: ${l.href}`).join("\n"),
+      )
+    : "";
+  const agentName = m.author?.name ?? (ev.actor.kind === "user" ? ev.actor.name : "");
+  await enqueueMail(
+    tx,
+    {
+      template: "reply.staff", locale: t.locale, to: t.requester.email, cc: t.participants.map((p) => p.email), ticketId: t.id, audience: "customer",
+      // CCs get the same mail: never hand them the requester's signed guest link
+      vars: { ...ticketVars(t), ...(t.participants.length ? { link: url(`/tickets/${t.id}`) } : {}), "agent.name": agentName, "reply.text": m.bodyText, attachments },
+      attachmentIds: ctx.outbound.attachToReplies ? m.attachments.map((a) => a.id) : [],
+    },
+    ctx,
+  );
+}
+
+async function customerReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.staff" | "reply.customer" }>, ctx: EnqueueContext) {
+  const m = await tx.message.findUniqueOrThrow({ where: { id: ev.messageId }, select: { bodyText: true, isInternal: true, isAutomatic: true } });
+  if (m.isInternal || m.isAutomatic) return;
+  const t = await loadTicket(tx, ev.ticketId);
+  await staffMails(tx, t, "staff.customer-reply", "customerReply", ev.actor, { "reply.text": m.bodyText }, ctx);
+}
+
+async function ticketClosed(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.closed" }>, ctx: EnqueueContext) {
+  const t = await loadTicket(tx, ev.ticketId);
+  if (!t.requester.isActive) return;
+  const tickets = await loadSettings("tickets", { db: tx });
+  const rating = tickets.allowRating && t.rating === null ? url(`/rate?token=${encodeURIComponent(signLink("rate", t.id, t.requesterId))}`) : "";
+  const agentName = ev.actor.kind === "user" && ev.actor.role !== "CUSTOMER" ? ev.actor.name : "";
+  await enqueueMail(tx, { template: "ticket.closed", locale: t.locale, to: t.requester.email, ticketId: t.id, audience: "customer", vars: { ...ticketVars(t), "agent.name": agentName, "rating.link": rating } }, ctx);
+}
+
+async function replyRefused(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.refused" }>, ctx: EnqueueContext) {
+  const t = ev.ticketId ? await tx.ticket.findUnique({ where: { id: ev.ticketId }, select: { id: true, title: true } }) : null;
+  const link = ev.reason === "login-required" ? url("/sign-in?next=%2Ftickets%2Fnew") : url("/tickets/new");
+  await enqueueMail(
+    tx,
+    {
+      template: "reply.refused", locale: ev.locale, to: ev.to,
+      // Only a closed ticket's requester gets the ticket's markers; strangers learn nothing about the ticket.
+      ticketId: ev.reason === "closed" && t ? t.id : null,
+      audience: ev.reason === "closed" && t ? "customer" : "account",
+      vars: {
+        link,
+        "original.subject": ev.subject ?? "",
+        "ticket.number": ev.reason === "closed" && t ? t.id : "",
+        "ticket.title": ev.reason === "closed" && t ? t.title : "",
+        "reason.closed": ev.reason === "closed",
+        "reason.unknownSender": ev.reason === "unknown-sender",
+        "reason.loginRequired": ev.reason === "login-required",
+      },
+    },
+    ctx,
+  );
+}
+
+type PrefKey = "newTicket" | "customerReply";
+
+async function staffMails(tx: Tx, t: TicketRow, template: "staff.new-ticket" | "staff.customer-reply", pref: PrefKey, actor: Actor, extra: Record<string, string>, ctx: EnqueueContext) {
+  const select = { id: true, email: true, name: true, locale: true, notifyPrefs: true, isActive: true, role: true } as const;
+  let recipients = t.assigneeId ? await tx.user.findMany({ where: { id: t.assigneeId, isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select }) : [];
+  if (recipients.length === 0) recipients = await tx.user.findMany({ where: { isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select, orderBy: { id: "asc" }, take: 200 });
+  const actorId = actor.kind === "user" ? actor.userId : null;
+  for (const r of recipients) {
+    if (r.id === actorId) continue;
+    const prefs = (r.notifyPrefs ?? {}) as Record<string, unknown>;
+    if (prefs[pref] === false) continue;
+    await enqueueMail(
+      tx,
+      {
+        template, locale: r.locale, to: r.email, ticketId: t.id, audience: "staff",
+        vars: { ...ticketVars(t), link: url(`/staff/tickets/${t.id}`), "agent.name": r.name, "customer.email": t.requester.email, ...extra },
+      },
+      ctx,
+    );
+  }
 }

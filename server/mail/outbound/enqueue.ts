@@ -1,0 +1,79 @@
+// The one way a mail gets into the outbox: template lookup (admin override or default, never a
+// broken one), markers and headers (compose.ts), the per-address rate limit, and the insert in
+// the caller's transaction. The delivery worker is kicked after the request (kick.ts).
+import type { Db, Tx } from "@/server/db/client";
+import { logger } from "@/server/logger";
+import { loadSettings } from "@/server/services/settings/settings-store";
+import type { MailSettings, OutboundSettings } from "@/server/domain/settings/schema";
+import type { TemplateVars } from "./render";
+import { loadTemplate, renderOrDefault, templateLocale, type TemplateKey } from "./templates";
+import { AUTO_HEADERS, fromAddress, markersFor, newMessageId, replyToFor, threadHeaders, withSubjectToken, wrapBody } from "./compose";
+import { kickDelivery } from "./kick";
+
+/** Last line of defence against mail loops: at most this many customer/account mails per address per window. */
+export const RATE_LIMIT = { perAddress: 20, windowMs: 60 * 60 * 1000 };
+
+export type OutgoingMail = {
+  template: TemplateKey;
+  locale: string;
+  to: string;
+  cc?: string[];
+  ticketId?: number | null;
+  /** customer mails of a ticket carry the ticket-string / reply-string markers */
+  audience: "customer" | "staff" | "account";
+  vars: TemplateVars;
+  /** attachments.id of files to attach (links stay in the body either way) */
+  attachmentIds?: string[];
+};
+
+export type EnqueueContext = { mail: MailSettings; outbound: OutboundSettings };
+
+export async function loadEnqueueContext(client: Db | Tx): Promise<EnqueueContext> {
+  // one after the other: inside a transaction there is only one connection
+  const mail = await loadSettings("mail", { db: client });
+  const outbound = await loadSettings("outbound", { db: client });
+  return { mail, outbound };
+}
+
+/** Inserts one outbox row; null when suppressed by the rate limit. */
+export async function enqueueMail(client: Db | Tx, m: OutgoingMail, ctx?: EnqueueContext): Promise<{ id: number } | null> {
+  const to = m.to.trim().toLowerCase();
+  // Staff notifications are exempt: a busy agent legitimately gets many, and they cannot loop
+  // with a customer's autoresponder (our own mails carry Auto-Submitted and are not answered).
+  const since = new Date(Date.now() - RATE_LIMIT.windowMs);
+  const recent = m.audience === "staff" ? 0 : await client.outboxMail.count({ where: { toEmail: to, createdAt: { gte: since }, template: { not: { startsWith: "staff." } } } });
+  if (recent >= RATE_LIMIT.perAddress) {
+    logger.warn("outbound mail suppressed: rate limit per address", { to, template: m.template, ticketId: m.ticketId ?? null, recent, limit: RATE_LIMIT.perAddress });
+    return null;
+  }
+  const { mail, outbound } = ctx ?? (await loadEnqueueContext(client));
+  const locale = templateLocale(m.locale);
+  const { template } = await loadTemplate(client, m.template, locale);
+  const vars: TemplateVars = { "site.name": outbound.fromName, ...m.vars };
+  const rendered = renderOrDefault(m.template, locale, template, vars);
+  const ticketId = m.ticketId ?? null;
+  const markers = m.audience === "customer" && ticketId ? markersFor(mail, ticketId, locale) : null;
+  const body = wrapBody(rendered, markers, locale);
+  const from = fromAddress(mail, outbound);
+  const thread = ticketId && m.audience !== "account" ? await threadHeaders(client, ticketId, m.audience === "staff" ? "staff" : "customer") : {};
+  const row = await client.outboxMail.create({
+    data: {
+      ticketId,
+      template: m.template,
+      locale,
+      toEmail: to,
+      cc: (m.cc ?? []).map((c) => c.trim().toLowerCase()).filter((c) => c && c !== to),
+      fromEmail: from,
+      replyTo: replyToFor(mail, outbound, m.audience === "customer" ? ticketId : null),
+      subject: withSubjectToken(rendered.subject, ticketId),
+      text: body.text,
+      html: body.html,
+      messageIdHeader: newMessageId(ticketId, from),
+      headers: { ...AUTO_HEADERS, ...thread },
+      attachmentIds: m.attachmentIds ?? [],
+    },
+    select: { id: true },
+  });
+  kickDelivery();
+  return row;
+}

@@ -1,0 +1,152 @@
+// Shipped English templates. Admins may override each one (mail_templates rows); these stay the
+// fallback whenever an override is missing or broken. The ticket-string and reply-string lines
+// and the signature are added around the body by compose.ts, not here.
+import type { TemplateKey, TemplateText } from "./catalog";
+
+export const en: Record<TemplateKey, TemplateText> = {
+  "ticket.created": {
+    subject: "We have received your request: {{ticket.title}}",
+    text: `Hello {{customer.name}},
+
+thank you for contacting us. Your request has been registered under number {{ticket.number}}:
+"{{ticket.title}}".
+
+We will answer as soon as we can. You can follow the ticket here:
+{{link}}
+
+To add something, simply reply to this email.`,
+    html: `<p>Hello {{customer.name}},</p>
+<p>thank you for contacting us. Your request has been registered under number <strong>{{ticket.number}}</strong>: “{{ticket.title}}”.</p>
+<p>We will answer as soon as we can. You can follow the ticket here: <a href="{{link}}">{{link}}</a></p>
+<p>To add something, simply reply to this email.</p>`,
+  },
+  "reply.staff": {
+    subject: "Re: {{ticket.title}}",
+    text: `Hello {{customer.name}},
+
+{{reply.text}}
+{{#if attachments}}
+Attachments:
+{{attachments}}
+{{/if}}
+{{agent.name}}
+
+Ticket {{ticket.number}}: {{link}}`,
+    html: `<p>Hello {{customer.name}},</p>
+<div>{{reply.text}}</div>
+{{#if attachments}}<p>Attachments:</p>{{attachments}}{{/if}}
+<p>{{agent.name}}</p>
+<p style="color:#6b7280;font-size:13px">Ticket {{ticket.number}}: <a href="{{link}}">{{link}}</a></p>`,
+  },
+  "ticket.closed": {
+    subject: "Your request has been closed: {{ticket.title}}",
+    text: `Hello {{customer.name}},
+
+your request {{ticket.number}} "{{ticket.title}}" has been closed.
+If the problem is not solved, just reply to this email and we will reopen it.
+{{#if rating.link}}
+How did we do? Rate our answer with one click (no sign-in needed):
+{{rating.link}}
+{{/if}}
+{{link}}`,
+    html: `<p>Hello {{customer.name}},</p>
+<p>your request <strong>{{ticket.number}}</strong> “{{ticket.title}}” has been closed.
+If the problem is not solved, just reply to this email and we will reopen it.</p>
+{{#if rating.link}}<p>How did we do? <a href="{{rating.link}}">Rate our answer</a> with one click (no sign-in needed).</p>{{/if}}
+<p><a href="{{link}}">{{link}}</a></p>`,
+  },
+  "reply.refused": {
+    subject: "Your message could not be added: {{original.subject}}",
+    text: `Hello,
+
+we received your message "{{original.subject}}" but could not add it to a ticket.
+{{#if reason.closed}}
+Ticket {{ticket.number}} "{{ticket.title}}" is already closed and no longer accepts replies. If you still need help, please open a new request:
+{{link}}
+{{/if}}{{#if reason.unknownSender}}
+It was sent from an address that is not part of this ticket. Please reply from the address you used to open the ticket, or open a new request:
+{{link}}
+{{/if}}{{#if reason.loginRequired}}
+Requests are only accepted from registered customers. Please sign in and submit your request on our website:
+{{link}}
+{{/if}}
+This is an automatic message; your mail has not been lost, but no one will read it here.`,
+    html: `<p>Hello,</p>
+<p>we received your message “{{original.subject}}” but could not add it to a ticket.</p>
+{{#if reason.closed}}<p>Ticket <strong>{{ticket.number}}</strong> “{{ticket.title}}” is already closed and no longer accepts replies. If you still need help, please <a href="{{link}}">open a new request</a>.</p>{{/if}}
+{{#if reason.unknownSender}}<p>It was sent from an address that is not part of this ticket. Please reply from the address you used to open the ticket, or <a href="{{link}}">open a new request</a>.</p>{{/if}}
+{{#if reason.loginRequired}}<p>Requests are only accepted from registered customers. Please <a href="{{link}}">sign in and submit your request</a> on our website.</p>{{/if}}
+<p style="color:#6b7280;font-size:13px">This is an automatic message; your mail has not been lost, but no one will read it here.</p>`,
+  },
+  "account.set-password": {
+    subject: "Set a password for your account",
+    text: `Hello {{user.name}},
+
+an account has been created for {{user.email}} at {{site.name}}. To set your password, open this one-time link:
+{{link}}
+
+If you did not expect this email, you can ignore it.`,
+    html: `<p>Hello {{user.name}},</p>
+<p>an account has been created for {{user.email}} at {{site.name}}. To set your password, open this one-time link:</p>
+<p><a href="{{link}}">Set password</a></p>
+<p style="color:#6b7280;font-size:13px">If you did not expect this email, you can ignore it.</p>`,
+  },
+  "password.reset": {
+    subject: "Reset your password",
+    text: `Hello {{user.name}},
+
+someone (hopefully you) asked to reset the password of {{user.email}}. Open this one-time link to choose a new one:
+{{link}}
+
+If you did not ask for it, ignore this email: your password stays the same.`,
+    html: `<p>Hello {{user.name}},</p>
+<p>someone (hopefully you) asked to reset the password of {{user.email}}. Open this one-time link to choose a new one:</p>
+<p><a href="{{link}}">Reset password</a></p>
+<p style="color:#6b7280;font-size:13px">If you did not ask for it, ignore this email: your password stays the same.</p>`,
+  },
+  "agent.invite": {
+    subject: "You are invited to {{site.name}}",
+    text: `Hello {{user.name}},
+
+You are invited{{#if agent.name}} by {{agent.name}}{{/if}} to answer tickets at {{site.name}}. Open this one-time link to set your password:
+{{link}}`,
+    html: `<p>Hello {{user.name}},</p>
+<p>You are invited{{#if agent.name}} by {{agent.name}}{{/if}} to answer tickets at {{site.name}}. Open this one-time link to set your password:</p>
+<p><a href="{{link}}">Accept the invitation</a></p>`,
+  },
+  "staff.new-ticket": {
+    subject: "New ticket: {{ticket.title}}",
+    text: `{{customer.name}} <{{customer.email}}> opened ticket {{ticket.number}}: "{{ticket.title}}"
+
+{{ticket.text}}
+
+{{link}}`,
+    html: `<p>{{customer.name}} &lt;{{customer.email}}&gt; opened ticket <strong>{{ticket.number}}</strong>: “{{ticket.title}}”</p>
+<blockquote>{{ticket.text}}</blockquote>
+<p><a href="{{link}}">Open the ticket</a></p>`,
+  },
+  "staff.customer-reply": {
+    subject: "Customer reply: {{ticket.title}}",
+    text: `{{customer.name}} <{{customer.email}}> replied on ticket {{ticket.number}}: "{{ticket.title}}"
+
+{{reply.text}}
+
+{{link}}`,
+    html: `<p>{{customer.name}} &lt;{{customer.email}}&gt; replied on ticket <strong>{{ticket.number}}</strong>: “{{ticket.title}}”</p>
+<blockquote>{{reply.text}}</blockquote>
+<p><a href="{{link}}">Open the ticket</a></p>`,
+  },
+  "guest.ticket-link": {
+    subject: "The link to your ticket: {{ticket.title}}",
+    text: `Hello {{customer.name}},
+
+we received your ticket {{ticket.number}} "{{ticket.title}}". You can open it, follow the answers and reply here (no sign-in needed):
+{{link}}
+
+Keep this link to yourself: anyone who has it can see the ticket.`,
+    html: `<p>Hello {{customer.name}},</p>
+<p>we received your ticket <strong>{{ticket.number}}</strong> “{{ticket.title}}”. You can open it, follow the answers and reply here (no sign-in needed):</p>
+<p><a href="{{link}}">{{link}}</a></p>
+<p style="color:#6b7280;font-size:13px">Keep this link to yourself: anyone who has it can see the ticket.</p>`,
+  },
+};

@@ -1,0 +1,180 @@
+"use client";
+// The inbound mailbox form. The password is never sent to the browser: the form shows ••• when
+// one is stored, and an empty field keeps it. "Test connection" uses the values on screen.
+import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { Button } from "@/app/_components/ui/button";
+import { Input } from "@/app/_components/ui/input";
+import { Textarea } from "@/app/_components/ui/textarea";
+import { Select } from "@/app/_components/ui/select";
+import { Field } from "@/app/_components/ui/field";
+import { Checkbox } from "@/app/_components/ui/checkbox";
+import { Alert } from "@/app/_components/ui/alert";
+import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorInfo } from "@/app/_lib/trpc-error";
+import type { MailSettings } from "@/server/domain/settings/schema";
+
+type Named = { id: number; nameRu: string; nameEn: string };
+type Msg = { ok: boolean; text: string; detail?: string; fields?: Record<string, string> };
+
+export function MailForm({ initial, secretsSet, categories, statuses }: { initial: MailSettings; secretsSet: Record<string, boolean>; categories: Named[]; statuses: Named[] }) {
+  const t = useTranslations("mail.settings");
+  const te = useTranslations("errors");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const [v, setV] = useState<MailSettings>({ ...initial, password: "" });
+  const [set, setSet] = useState(secretsSet);
+  const [msg, setMsg] = useState<Msg | null>(null);
+  const [test, setTest] = useState<Msg | null>(null);
+  const up = <K extends keyof MailSettings>(k: K, value: MailSettings[K]) => setV((x) => ({ ...x, [k]: value }));
+  const name = (n: Named) => (locale === "en" ? n.nameEn : n.nameRu);
+  const save = useMutation(
+    trpc.settings.update.mutationOptions({
+      onSuccess: (r) => {
+        setSet(r.secretsSet);
+        setV((x) => ({ ...x, password: "" }));
+        setMsg({ ok: true, text: t("saved") });
+      },
+      onError: (e) => {
+        const info = errorInfo(e);
+        const details = (e as { data?: { details?: { fields?: Record<string, string> } | null } }).data?.details;
+        setMsg({ ok: false, text: te.has(info.reason as never) ? te(info.reason as never) : te("generic"), fields: details?.fields ?? info.fieldErrors });
+      },
+    }),
+  );
+  const testConn = useMutation(
+    trpc.mail.testConnection.mutationOptions({
+      onSuccess: (r) =>
+        setTest(r.ok ? { ok: true, text: t("testOk", { folder: r.folder, messages: r.messages }) } : { ok: false, text: t(`testFailed.${r.code}`), detail: r.message }),
+      onError: () => setTest({ ok: false, text: te("generic") }),
+    }),
+  );
+  const err = (k: string) => msg?.fields?.[k];
+  const after = v.afterProcessing.startsWith("move:") ? "move" : v.afterProcessing;
+  const connection = { protocol: v.protocol, host: v.host, port: v.port, secure: v.secure, allowInvalidCertificate: v.allowInvalidCertificate, caPem: v.caPem, username: v.username, password: v.password, folder: v.folder };
+
+  return (
+    <form
+      data-testid="mail-form"
+      className="space-y-6"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setMsg(null);
+        save.mutate({ group: "mail", values: { ...v } });
+      }}
+    >
+      <Card>
+        <CardHeader><CardTitle>{t("connection")}</CardTitle></CardHeader>
+        <CardContent className="space-y-4">
+          <div className="grid gap-4 sm:grid-cols-[8rem_1fr_7rem]">
+            <Field label={t("protocol")}>
+              <Select name="protocol" value={v.protocol} onChange={(e) => { const p = e.target.value as MailSettings["protocol"]; setV((x) => ({ ...x, protocol: p, port: x.secure ? (p === "imap" ? 993 : 995) : p === "imap" ? 143 : 110, afterProcessing: p === "pop3" ? "leave" : x.afterProcessing })); }}>
+                <option value="imap">IMAP</option>
+                <option value="pop3">POP3</option>
+              </Select>
+            </Field>
+            <Field label={t("host")} error={err("host")} hint={v.host ? t("hostPort", { value: `${v.host}:${v.port}` }) : undefined}>
+              <Input name="host" value={v.host} placeholder="imap.example.com" onChange={(e) => up("host", e.target.value)} autoComplete="off" />
+            </Field>
+            <Field label={t("port")} error={err("port")}>
+              <Input name="port" type="number" min={1} max={65535} value={v.port} onChange={(e) => up("port", Number(e.target.value))} />
+            </Field>
+          </div>
+          <Checkbox checked={v.secure} onChange={(e) => up("secure", e.currentTarget.checked)} label={t("secure")} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label={t("username")} error={err("username")}>
+              <Input name="username" type="email" value={v.username} onChange={(e) => up("username", e.target.value)} autoComplete="off" />
+            </Field>
+            <Field label={t("password")} hint={set.password ? t("secretSet") : undefined}>
+              <Input name="password" type="password" value={v.password} placeholder={set.password ? t("secretPlaceholder") : ""} onChange={(e) => up("password", e.target.value)} autoComplete="new-password" />
+            </Field>
+          </div>
+          {v.protocol === "imap" && (
+            <Field label={t("folder")} error={err("folder")}>
+              <Input name="folder" value={v.folder} onChange={(e) => up("folder", e.target.value)} />
+            </Field>
+          )}
+          <Field label={t("caPem")} hint={t("caPemHint")} error={err("caPem")}>
+            <Textarea name="caPem" rows={3} className="font-mono text-xs" value={v.caPem} onChange={(e) => up("caPem", e.target.value)} />
+          </Field>
+          <Checkbox checked={v.allowInvalidCertificate} onChange={(e) => up("allowInvalidCertificate", e.currentTarget.checked)} label={t("allowInvalidCertificate")} />
+          {v.allowInvalidCertificate && <Alert variant="warning" data-testid="invalid-cert-warning">{t("allowInvalidWarning")}</Alert>}
+          <div className="flex items-center gap-3">
+            <Button variant="outline" loading={testConn.isPending} onClick={() => { setTest(null); testConn.mutate(connection); }} data-testid="test-connection">{t("test")}</Button>
+          </div>
+          {test && (
+            <Alert variant={test.ok ? "success" : "danger"} data-testid="test-result">
+              {test.text}
+              {test.detail && <span className="mt-1 block text-xs opacity-80">{t("testDetail", { message: test.detail })}</span>}
+            </Alert>
+          )}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader><CardTitle>{t("processing")}</CardTitle></CardHeader>
+        <CardContent className="space-y-4">
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field label={t("defaultTitle")} error={err("defaultTitle")}>
+              <Input value={v.defaultTitle} onChange={(e) => up("defaultTitle", e.target.value)} />
+            </Field>
+            <Field label={t("defaultCategoryId")}>
+              <Select value={String(v.defaultCategoryId)} onChange={(e) => up("defaultCategoryId", e.target.value === "auto" ? "auto" : Number(e.target.value))}>
+                <option value="auto">{t("auto")}</option>
+                {categories.map((c) => <option key={c.id} value={c.id}>{name(c)}</option>)}
+              </Select>
+            </Field>
+            <Field label={t("defaultStatusId")}>
+              <Select value={String(v.defaultStatusId)} onChange={(e) => up("defaultStatusId", e.target.value === "auto" ? "auto" : Number(e.target.value))}>
+                <option value="auto">{t("auto")}</option>
+                {statuses.map((s) => <option key={s.id} value={s.id}>{name(s)}</option>)}
+              </Select>
+            </Field>
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {(["ticketStringRu", "ticketStringEn", "replyStringRu", "replyStringEn"] as const).map((k) => (
+              <Field key={k} label={t(k)} error={err(k)}>
+                <Input value={v[k]} onChange={(e) => up(k, e.target.value)} />
+              </Field>
+            ))}
+          </div>
+          <Field label={t("unknownSenderReply")}>
+            <Select value={v.unknownSenderReply} onChange={(e) => up("unknownSenderReply", e.target.value as MailSettings["unknownSenderReply"])}>
+              {(["new-ticket", "quarantine"] as const).map((k) => <option key={k} value={k}>{t(`unknownSender.${k}`)}</option>)}
+            </Select>
+          </Field>
+          {v.protocol === "pop3" ? (
+            <p className="text-sm text-ink-muted">{t("pop3After")}</p>
+          ) : (
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field label={t("afterProcessing")} error={err("afterProcessing")}>
+                <Select value={after} onChange={(e) => up("afterProcessing", e.target.value === "move" ? "move:Processed" : e.target.value)}>
+                  {(["mark-seen", "leave", "move"] as const).map((k) => <option key={k} value={k}>{t(`after.${k}`)}</option>)}
+                </Select>
+              </Field>
+              {after === "move" && (
+                <Field label={t("moveFolder")}>
+                  <Input value={v.afterProcessing.slice(5)} onChange={(e) => up("afterProcessing", `move:${e.target.value}`)} />
+                </Field>
+              )}
+            </div>
+          )}
+          <Checkbox checked={v.plusAddressing} onChange={(e) => up("plusAddressing", e.currentTarget.checked)} label={t("plusAddressing")} />
+          <Checkbox checked={v.acknowledgeMailTickets} onChange={(e) => up("acknowledgeMailTickets", e.currentTarget.checked)} label={t("acknowledgeMailTickets")} />
+          <div className="grid gap-4 sm:grid-cols-3">
+            {(["maxMailMb", "batchSize", "timeBudgetSeconds"] as const).map((k) => (
+              <Field key={k} label={t(k)} error={err(k)}>
+                <Input type="number" min={1} value={v[k]} onChange={(e) => up(k, Number(e.target.value))} />
+              </Field>
+            ))}
+          </div>
+        </CardContent>
+      </Card>
+
+      {msg && <Alert variant={msg.ok ? "success" : "danger"}>{msg.text}</Alert>}
+      <Button type="submit" loading={save.isPending}>{t("save")}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,9 @@
+// Cron: new mails → new tickets. Both mail cron URLs run the same single
+// ingest pass (server/mail/ingest/run-ingest.ts), so nothing is skipped or processed twice.
+import { handleMailCron } from "@/server/mail/ingest/cron-handler";
+
+export const dynamic = "force-dynamic";
+export const maxDuration = 60;
+
+const handler = (req: Request) => handleMailCron(req, "ticket_create");
+export { handler as GET, handler as POST };

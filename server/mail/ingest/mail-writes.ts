@@ -1,0 +1,141 @@
+// The writes behind each plan of decide-mail.ts, all inside the caller's transaction: a new
+// ticket from a mail, a reply appended to a ticket, a refused reply, a quarantine entry.
+// Automatic mail is stored staff-only and never notifies, never changes status.
+import type { Tx } from "@/server/db/client";
+import type { Actor } from "@/server/domain/actor";
+import { system } from "@/server/domain/actor";
+import { stripPlusTag } from "@/server/domain/mail/addresses";
+import { cutReplyHtml } from "@/server/domain/mail/reply-cut";
+import { autoStatusOnReply } from "@/server/domain/tickets/policies";
+import { sanitize, textToHtml } from "@/server/services/content/sanitize";
+import { recordEvent } from "@/server/services/audit";
+import { afterReply, afterStatusChange, afterTicketCreated } from "@/server/services/tickets/hooks";
+import { defaultStatus } from "@/server/services/tickets/lookups";
+import { notify } from "@/server/mail/outbound/notify";
+import type { Decision, IngestContext, QuarantineReason } from "./decide-mail";
+import { replyStrings } from "./decide-mail";
+import type { ParsedMail } from "./parse-mail";
+import { allowOwnImages, insertAttachments, rewriteCidLinks, type Staged } from "./store-attachments";
+
+/** Russian when the mail has Cyrillic in it; the ticket's mails go out in that language. */
+export const guessLocale = (p: Pick<ParsedMail, "subject" | "text">) => (/[А-Яа-яЁё]/.test(`${p.subject}\n${p.text.slice(0, 4000)}`) ? "ru" : "en");
+
+function bodyHtml(p: ParsedMail, staged: Staged, text: string, cut: boolean, ctx: IngestContext): string {
+  if (!p.html) return textToHtml(text);
+  const html = rewriteCidLinks(p.html, staged);
+  const clean = sanitize(cut ? cutReplyHtml(html, replyStrings(ctx.mail)) : html, { allowImageSrc: allowOwnImages(staged) });
+  return clean.trim() === "" ? textToHtml(text) : clean;
+}
+
+const userActor = (u: { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN"; email: string; name: string; locale: string }): Actor => ({
+  kind: "user", userId: u.id, role: u.role, email: u.email, name: u.name, locale: u.locale, via: "session",
+});
+const userSelect = { id: true, role: true, email: true, name: true, locale: true } as const;
+
+async function pickCategory(tx: Tx, ctx: IngestContext) {
+  const wanted = ctx.mail.defaultCategoryId;
+  const c = wanted === "auto" ? null : await tx.category.findFirst({ where: { id: wanted, archivedAt: null } });
+  return c ?? tx.category.findFirstOrThrow({ where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+}
+
+async function pickStatus(tx: Tx, ctx: IngestContext) {
+  const wanted = ctx.mail.defaultStatusId;
+  const s = wanted === "auto" ? null : await tx.status.findUnique({ where: { id: wanted } });
+  return s ?? defaultStatus(tx);
+}
+
+export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged, ctx: IngestContext, d: Decision & { plan: { action: "create" } }) {
+  const locale = guessLocale(p);
+  const requester =
+    (await tx.user.findUnique({ where: { email: p.from.address }, select: userSelect })) ??
+    // unknown sender: a customer account with no password (the acknowledgement offers a set-password link)
+    (await tx.user.create({ data: { email: p.from.address, name: p.from.name || p.from.address.split("@")[0]!, role: "CUSTOMER", locale, passwordHash: null }, select: userSelect }));
+  const category = await pickCategory(tx, ctx);
+  const status = await pickStatus(tx, ctx);
+  const text = p.text.replace(/\s+$/, "");
+  const t = await tx.ticket.create({
+    data: {
+      title: (p.subject || ctx.mail.defaultTitle).slice(0, 250),
+      body: text,
+      bodyHtml: bodyHtml(p, staged, text, false, ctx),
+      categoryId: category.id,
+      statusId: status.id,
+      requesterId: requester.id,
+      assigneeId: category.defaultAssigneeId,
+      locale: requester.role === "CUSTOMER" ? requester.locale : locale,
+      source: "EMAIL",
+    },
+  });
+  const ours = new Set(ctx.ownAddresses.map(stripPlusTag));
+  const ccs = [...new Set(p.cc.filter((a) => a !== requester.email && !ours.has(stripPlusTag(a))))];
+  if (ccs.length) await tx.ticketParticipant.createMany({ data: ccs.map((email) => ({ ticketId: t.id, email })), skipDuplicates: true });
+  await insertAttachments(tx, staged, { ticketId: t.id, messageId: null });
+  const actor = userActor(requester);
+  await recordEvent(tx, {
+    ticketId: t.id, actor, type: "ticket.created",
+    data: { source: "EMAIL", claimedTicketId: d.plan.refusedTicketId, forgedMarker: d.match.forged || undefined, dropped: staged.dropped.length ? staged.dropped : undefined },
+  });
+  await afterTicketCreated(tx, t.id, actor);
+  return { ticketId: t.id };
+}
+
+export async function appendMailReply(tx: Tx, p: ParsedMail, staged: Staged, ctx: IngestContext, d: Decision & { plan: { action: "append" } }, inboundMailId: number) {
+  const { ticketId, automatic, sender } = d.plan;
+  await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${ticketId} FOR UPDATE`;
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { status: true } });
+  const author = await tx.user.findUnique({ where: { email: p.from.address }, select: userSelect });
+  const text = d.reply.text;
+  const m = await tx.message.create({
+    data: {
+      ticketId, authorId: author?.id ?? null, isAutomatic: automatic, source: "EMAIL",
+      bodyText: text, bodyHtml: bodyHtml(p, staged, text, true, ctx),
+      fromEmail: p.from.address, fromName: p.from.name || null, inboundMailId,
+    },
+  });
+  await insertAttachments(tx, staged, { ticketId, messageId: m.id });
+  const actor: Actor = author && author.id ? userActor(author) : system;
+  if (automatic) {
+    // stored for staff only: no notification, no status change, no activity bump
+    await recordEvent(tx, { ticketId, actor: system, type: "mail.auto_reply", data: { messageId: m.id, kind: d.automatic.kind, reason: d.automatic.reason } });
+    return { ticketId, messageId: m.id };
+  }
+  const byStaff = sender === "staff";
+  const now = new Date();
+  const nextStatusId = autoStatusOnReply(ctx.tickets, byStaff ? "staff" : "customer");
+  const nextStatus = nextStatusId && nextStatusId !== t.statusId ? await tx.status.findUnique({ where: { id: nextStatusId } }) : null;
+  await tx.ticket.update({
+    where: { id: ticketId },
+    data: {
+      lastActivityAt: now,
+      version: { increment: 1 },
+      ...(byStaff ? { firstResponseAt: t.firstResponseAt ?? now } : { lastCustomerAt: now }),
+      ...(nextStatus ? { statusId: nextStatus.id, closedAt: nextStatus.isClosed ? now : null } : {}),
+    },
+  });
+  await recordEvent(tx, { ticketId, actor, type: "ticket.replied", data: { messageId: m.id, via: "email", rule: d.match.rule, dropped: staged.dropped.length ? staged.dropped : undefined } });
+  if (nextStatus) await recordEvent(tx, { ticketId, actor, type: "ticket.status", data: { from: t.statusId, to: nextStatus.id, auto: true } });
+  await afterReply(tx, ticketId, m.id, actor, byStaff);
+  if (nextStatus && nextStatus.isClosed && !t.status.isClosed) await afterStatusChange(tx, ticketId, actor, true);
+  return { ticketId, messageId: m.id };
+}
+
+/** A reply to a closed ticket (noRepliesAfterClose): not appended, answered, recorded in history. */
+export async function refuseClosedReply(tx: Tx, p: ParsedMail, ticketId: number, inboundMailId: number, opts: { quiet?: boolean } = {}) {
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { locale: true } });
+  await recordEvent(tx, { ticketId, actor: system, type: "mail.refused", data: { reason: "closed", from: p.from.address, subject: p.subject, inboundMailId } });
+  if (!opts.quiet) await notify(tx, { type: "reply.refused", to: p.from.address, locale: t.locale, reason: "closed", ticketId, subject: p.subject });
+  await quarantineEntry(tx, inboundMailId, "ticket-closed", `ticket #${ticketId} is closed`);
+}
+
+export async function quarantineEntry(tx: Tx, inboundMailId: number, reason: QuarantineReason, detail: string | null) {
+  await tx.quarantineEntry.upsert({
+    where: { inboundMailId },
+    create: { inboundMailId, reason, detail: detail?.slice(0, 2000) ?? null },
+    update: { reason, detail: detail?.slice(0, 2000) ?? null, resolvedAt: null, resolution: null },
+  });
+}
+
+/** A quarantine that answers the sender (never for automatic mail: decide-mail never asks for it). */
+export async function answerQuarantined(tx: Tx, p: ParsedMail, answer: "unknown-sender" | "login-required", ticketId: number | null) {
+  await notify(tx, { type: "reply.refused", to: p.from.address, locale: guessLocale(p), reason: answer, ticketId, subject: p.subject });
+}

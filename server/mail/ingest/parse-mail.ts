@@ -1,0 +1,111 @@
+// Raw RFC 5322 bytes → the facts ingest decides on. mailparser does the MIME and charset work
+// (iconv-lite: windows-1251, koi8-r …); we ask it not to build HTML from text or linkify, and to
+// keep `cid:` links so inline images can be served from the ticket's own attachments.
+// The header bag is built from the raw header lines (unfolded strings), which is what the
+// automatic-mail rules in server/domain/mail/auto-reply.ts expect.
+import crypto from "node:crypto";
+import { simpleParser, type AddressObject, type ParsedMail as MpParsed } from "mailparser";
+import { normaliseAddress } from "@/server/domain/mail/addresses";
+
+export type ParsedAttachment = {
+  fileName: string;
+  contentType: string;
+  data: Buffer;
+  /** Content-ID without angle brackets, for `cid:` links */
+  contentId: string | null;
+  inline: boolean;
+};
+
+export type ParsedMail = {
+  /** Message-ID with angle brackets, null when absent or blank */
+  messageId: string | null;
+  /** the dedupe key: the Message-ID, else `sha256:<hex of raw>` — never "" */
+  messageKey: string;
+  sha256: string;
+  size: number;
+  from: { address: string; name: string };
+  to: string[];
+  cc: string[];
+  /** Delivered-To / X-Original-To / Envelope-To: where a plus-token may survive */
+  deliveredTo: string[];
+  subject: string;
+  inReplyTo: string | undefined;
+  references: string[];
+  text: string;
+  html: string | null;
+  contentType: string;
+  headers: Record<string, string[]>;
+  attachments: ParsedAttachment[];
+  date: Date | null;
+};
+
+export const sha256Hex = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
+
+function addresses(v: AddressObject | AddressObject[] | undefined): { address: string; name: string }[] {
+  const list = v ? (Array.isArray(v) ? v : [v]) : [];
+  const out: { address: string; name: string }[] = [];
+  const walk = (items: { address?: string; name?: string; group?: unknown[] }[]) => {
+    for (const a of items) {
+      if (Array.isArray(a.group)) walk(a.group as typeof items);
+      else if (a.address) out.push({ address: normaliseAddress(a.address), name: (a.name ?? "").trim() });
+    }
+  };
+  for (const o of list) walk(o.value);
+  return out.filter((a) => a.address !== "");
+}
+
+/** Header lines unfolded into a lower-cased bag of raw string values. */
+function headerBag(p: MpParsed): Record<string, string[]> {
+  const bag: Record<string, string[]> = {};
+  for (const h of p.headerLines ?? []) {
+    const idx = h.line.indexOf(":");
+    const value = (idx >= 0 ? h.line.slice(idx + 1) : "").replace(/\r?\n[ \t]+/g, " ").trim();
+    (bag[h.key.toLowerCase()] ??= []).push(value);
+  }
+  return bag;
+}
+
+const idList = (v: string | string[] | undefined): string[] =>
+  (Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.match(/<[^<>\s]+>/g) ?? []).filter((s) => s !== "<>");
+
+/** A Message-ID worth deduping on: something between brackets, not blank. */
+export function cleanMessageId(v: unknown): string | null {
+  if (typeof v !== "string") return null;
+  const t = v.trim();
+  const bracketed = /<([^<>\s]+)>/.exec(t)?.[1] ?? (t && !/[\s<>]/.test(t) ? t : "");
+  return bracketed ? `<${bracketed}>` : null;
+}
+
+export async function parseMail(raw: Buffer): Promise<ParsedMail> {
+  const p = await simpleParser(raw, { skipTextToHtml: true, skipTextLinks: true, keepCidLinks: true, skipImageLinks: true });
+  const headers = headerBag(p);
+  const sha = sha256Hex(raw);
+  const messageId = cleanMessageId(p.messageId ?? headers["message-id"]?.[0]);
+  const from = addresses(p.from)[0] ?? { address: "", name: "" };
+  const delivered = ["delivered-to", "x-original-to", "envelope-to"].flatMap((k) => headers[k] ?? []).map(normaliseAddress).filter(Boolean);
+  return {
+    messageId,
+    messageKey: messageId ?? `sha256:${sha}`,
+    sha256: sha,
+    size: raw.length,
+    from,
+    to: addresses(p.to).map((a) => a.address),
+    cc: addresses(p.cc).map((a) => a.address),
+    deliveredTo: delivered,
+    subject: (p.subject ?? "").trim(),
+    inReplyTo: idList(p.inReplyTo)[0],
+    references: idList(p.references),
+    text: p.text ?? "",
+    html: typeof p.html === "string" && p.html.trim() !== "" ? p.html : null,
+    contentType: headers["content-type"]?.[0] ?? "text/plain",
+    headers,
+    attachments: (p.attachments ?? []).map((a) => ({
+      fileName: a.filename || (a.contentType.startsWith("image/") ? `image.${a.contentType.split("/")[1] ?? "bin"}` : "attachment"),
+      contentType: a.contentType,
+      data: a.content,
+      contentId: a.contentId ? a.contentId.replace(/^<|>$/g, "") : a.cid ?? null,
+      inline: a.contentDisposition === "inline" || (!!(a.contentId || a.cid) && a.contentDisposition !== "attachment"),
+    })),
+    date: p.date ?? null,
+  };
+}

@@ -1,20 +1,12 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { baseSecurityHeaders } from "./server/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
-// Baseline security headers for every response (ASVS 5.0 V3.4). The per-request CSP with a
-// nonce is added by proxy.ts.
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  ...(process.env.NODE_ENV === "production" && (process.env.APP_URL ?? "").startsWith("https://")
-    ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }]
-    : []),
-];
+// Baseline security headers for every response (ASVS 5.0 V3.4), built in
+// server/security/headers.ts. The per-request CSP with a nonce is added by proxy.ts.
+const securityHeaders = baseSecurityHeaders({ production: process.env.NODE_ENV === "production", appUrl: process.env.APP_URL ?? "" });
 
 const config: NextConfig = {
   // several builds can coexist (tests, parallel work): NEXT_DIST_DIR picks the folder

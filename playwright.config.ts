@@ -42,7 +42,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    // the production entry; tests stand in for one proxy so each browser can have its own address
+    command: "node_modules/.bin/tsx bin/serve.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -55,6 +56,9 @@ export default defineConfig({
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      TRUSTED_PROXY_HOPS: "1",
     },
   },
 });

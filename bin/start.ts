@@ -61,10 +61,12 @@ async function main() {
   const admin = await hasAdmin(db);
   await db.$disconnect();
 
-  const child = spawn(nextBin, [dev ? "dev" : "start", "-p", String(e.PORT), "-H", process.env.HOST ?? "0.0.0.0"], {
+  const tsx = path.join(root, "node_modules", ".bin", "tsx");
+  const [cmd, args] = dev ? [nextBin, ["dev", "-p", String(e.PORT)]] : [tsx, [path.join(root, "bin", "serve.ts")]];
+  const child = spawn(cmd, args, {
     cwd: root,
     stdio: ["inherit", "pipe", "inherit"],
-    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+    env: { ...childEnv, PORT: String(e.PORT), NODE_ENV: dev ? "development" : "production" },
   });
   let announced = false;
   child.stdout!.on("data", (chunk: Buffer) => {

@@ -13,9 +13,13 @@ const schema = z.object({
   /** public address of the site, used in mail links and shown on the mail settings page */
   APP_URL: z.string().url().default("http://localhost:3000"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
   AUTH_SECRET: z.string().optional(),
   CRON_SECRET: z.string().optional(),
   SETTINGS_KEY: z.string().optional(),
+  SIGNING_KEY: z.string().optional(),
+  /** reverse proxies in front of the app that append to X-Forwarded-For (0 = none) */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   RESEND_BASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });

@@ -37,4 +37,16 @@ describe("secrets file", () => {
     expect(secrets().CRON_SECRET).toBe("0123456789abcdef".repeat(4));
     delete process.env.CRON_SECRET;
   });
+
+  it("SIGNING_KEY from the environment is used, and a weak one refused", () => {
+    process.env.SIGNING_KEY = "short";
+    resetEnvCache();
+    expect(() => secrets()).toThrow(/SIGNING_KEY is too weak/);
+    const strong = "fedcba9876543210".repeat(4);
+    process.env.SIGNING_KEY = strong;
+    resetEnvCache();
+    resetSecretsCache();
+    expect(secrets().SIGNING_KEY).toBe(strong);
+    delete process.env.SIGNING_KEY;
+  });
 });

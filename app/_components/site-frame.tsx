@@ -14,7 +14,13 @@ export async function SiteFrame({ actor, area, children, wide }: { actor: Actor;
     area === "staff"
       ? [
           { href: "/staff", label: t("nav.queue"), exact: true },
-          ...(isStaff(actor) ? [{ href: "/staff/reports", label: t("nav.reports") }] : []),
+          ...(isStaff(actor)
+            ? [
+                { href: "/staff/reports", label: t("nav.reports") },
+                { href: "/staff/quarantine", label: t("nav.quarantine") },
+                { href: "/staff/outbox", label: t("nav.outbox") },
+              ]
+            : []),
           ...(isAdmin(actor) ? [{ href: "/staff/settings", label: t("nav.settings") }] : []),
           { href: "/tickets", label: t("nav.portal") },
         ]
@@ -31,7 +37,7 @@ export async function SiteFrame({ actor, area, children, wide }: { actor: Actor;
   );
   const userMenu =
     actor.kind === "user" ? (
-      <UserMenu name={actor.name} email={actor.email} labels={{ menu: t("user.menu"), signOut: t("user.signOut") }} />
+      <UserMenu name={actor.name} email={actor.email} labels={{ menu: t("user.menu"), signOut: t("user.signOut"), account: t("user.account") }} />
     ) : (
       <Button asChild size="sm" variant="outline">
         <Link href="/sign-in">{t("user.signIn")}</Link>

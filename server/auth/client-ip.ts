@@ -1,7 +1,23 @@
-// The client's address for rate limiting. Behind a proxy/load balancer the first
-// X-Forwarded-For hop is the client (next start sets the header itself when there is none).
+// The client's address for rate limiting (ASVS 5.0 V6.3.1, per-IP limits). X-Forwarded-For is
+// client-controlled, so it is never trusted as sent: the server entry (bin/serve.ts) computes
+// the address from the socket and TRUSTED_PROXY_HOPS and passes it in CLIENT_IP_HEADER,
+// overwriting anything the client sent under that name.
+export const CLIENT_IP_HEADER = "x-helpdesk-client-ip";
+
+/**
+ * `hops` = how many reverse proxies in front of the app append to X-Forwarded-For (0 when the
+ * app faces the internet). The client is the address just before the trusted proxies.
+ */
+export function resolveClientAddress(xff: string | undefined, socketAddress: string | undefined, hops: number): string {
+  const chain = [...(xff ?? "").split(",").map((s) => s.trim()).filter(Boolean), socketAddress ?? "unknown"];
+  const i = chain.length - 1 - Math.max(0, hops);
+  return chain[Math.max(0, i)]!;
+}
+
 export function clientIp(h: Headers): string {
-  const xff = h.get("x-forwarded-for");
-  if (xff) return xff.split(",")[0]!.trim();
-  return h.get("x-real-ip") ?? "unknown";
+  const set = h.get(CLIENT_IP_HEADER);
+  if (set) return set;
+  // Integration tests call procedures without the server entry.
+  if (process.env.NODE_ENV === "test") return h.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  return "unknown";
 }

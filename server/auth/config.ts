@@ -9,6 +9,7 @@ import { env } from "@/server/env";
 import { authenticate } from "./authenticate";
 import { createSession, validateSession, revokeSession, SESSION_MAX_AGE_S, type SessionUser } from "./sessions";
 import { clientIp } from "./client-ip";
+import { logger } from "@/server/logger";
 
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
@@ -29,6 +30,14 @@ function config(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in" },
+    // A wrong password is an expected answer, not a server error: without this Auth.js prints a
+    // stack trace per failed sign-in, which floods the log during a brute-force attempt.
+    logger: {
+      error(error) {
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        logger.error("auth error", { error: String(error.stack ?? error) });
+      },
+    },
     useSecureCookies: env().APP_URL.startsWith("https://"),
     providers: [
       Credentials({

@@ -33,9 +33,18 @@ describe("settings procedures", () => {
     expect(String(row.value)).toMatch(/^enc:v1:/);
     expect((await loadSettings("mail", { withSecrets: true })).password).toBe("hunter2-secret");
     // an empty value keeps the stored secret
-    await api.settings.update({ group: "mail", values: { password: "", port: 995 } });
+    await api.settings.update({ group: "mail", values: { password: "", defaultTitle: "Обращение" } });
     expect((await loadSettings("mail", { withSecrets: true })).password).toBe("hunter2-secret");
     expect(JSON.stringify(await api.settings.get({ group: "mail" }))).not.toContain("hunter2-secret");
+
+    // the stored password never follows the connection to another server
+    const moved = await api.settings.update({ group: "mail", values: { host: "evil.example.test" } }).catch((e) => e);
+    expect(moved.cause?.reason).toBe("PASSWORD_REQUIRED");
+    const probe = await api.mail.testConnection({ host: "evil.example.test", port: 993 }).catch((e) => e);
+    expect(probe.cause?.reason).toBe("PASSWORD_REQUIRED");
+    expect((await loadSettings("mail")).host).toBe("imap.example.test");
+    await api.settings.update({ group: "mail", values: { host: "imap2.example.test", password: "new-secret" } });
+    expect((await loadSettings("mail", { withSecrets: true })).password).toBe("new-secret");
   });
 
   it("refuses customers and agents", async () => {

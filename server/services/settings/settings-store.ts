@@ -6,6 +6,7 @@ import type { Db, Tx } from "@/server/db/client";
 import { db as getDb } from "@/server/db/client";
 import { settingsSchemas, SECRET_KEYS, type AllSettings, type SettingsGroup } from "@/server/domain/settings/schema";
 import { badRequest } from "@/server/domain/errors";
+import { secretReentryNeeded } from "@/server/domain/settings/secret-guard";
 import { seal, open } from "./secret-box";
 
 type AnyDb = Db | Tx;
@@ -55,6 +56,8 @@ export async function updateSettings<G extends SettingsGroup>(group: G, patch: R
   const unknownKeys = Object.keys(patch).filter((k) => !(k in schema.shape));
   if (unknownKeys.length) throw badRequest("UNKNOWN_SETTING", { keys: unknownKeys });
   const current = await loadSettings(group, { withSecrets: true, db: client });
+  const reenter = secretReentryNeeded(group, current as Record<string, unknown>, patch);
+  if (reenter) throw badRequest("PASSWORD_REQUIRED", { fields: { [reenter]: "PASSWORD_REQUIRED" } });
   const merged: Record<string, unknown> = { ...current, ...patch };
   for (const k of Object.keys(patch)) {
     if (SECRET_KEYS.has(`${group}.${k}`) && patch[k] === "") merged[k] = (current as Record<string, unknown>)[k];

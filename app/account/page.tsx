@@ -1,0 +1,37 @@
+// Your account: change your own password (signed-in users with a browser session).
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { Alert } from "@/app/_components/ui/alert";
+import { getActor } from "@/app/_lib/actor";
+import { ChangePasswordForm } from "./change-password-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title") };
+}
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+  const actor = await getActor();
+  if (actor.kind !== "user") redirect("/sign-in?next=/account");
+  const t = await getTranslations("account");
+  const { changed } = await searchParams;
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight text-ink">{t("title")}</h1>
+      <p className="text-sm text-ink-muted" data-testid="account-email">{actor.email}</p>
+      {changed === "1" && <Alert variant="success" data-testid="password-changed">{t("changed")}</Alert>}
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">{t("changePassword")}</CardTitle>
+          <CardDescription>{t("description")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ChangePasswordForm />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

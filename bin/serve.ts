@@ -1,0 +1,30 @@
+// The production server entry: Next.js behind a plain node:http server, so the client's
+// address comes from the socket (and TRUSTED_PROXY_HOPS), not from a header the client sent.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { CLIENT_IP_HEADER, resolveClientAddress } from "@/server/auth/client-ip";
+import { env } from "@/server/env";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { PORT: port, HOST: hostname, TRUSTED_PROXY_HOPS: hops } = env();
+
+async function main() {
+  const app = next({ dev: false, dir: root, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    const xff = req.headers["x-forwarded-for"];
+    req.headers[CLIENT_IP_HEADER] = resolveClientAddress(Array.isArray(xff) ? xff.join(",") : xff, req.socket.remoteAddress, hops);
+    void handle(req, res);
+  });
+  server.listen(port, hostname, () => console.log(`✓ Ready on http://${hostname}:${port}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+// A stored mailbox/SMTP password must never follow the connection to a new server: whoever
+// changes where it is sent (host or user) must type the password again, or an admin session
+// could capture the mailbox password on a server of its choosing. Port and protocol changes on
+// the same host (993 → 995, IMAP → POP3) keep it.
+
+export const GUARDED: Record<string, { secret: string; fields: string[] }> = {
+  mail: { secret: "password", fields: ["host", "username"] },
+  outbound: { secret: "smtpPassword", fields: ["smtpHost", "smtpUsername"] },
+};
+
+/** The secret key that must be re-entered for this change, or null when none is needed. */
+export function secretReentryNeeded(group: string, current: Record<string, unknown>, patch: Record<string, unknown>): string | null {
+  const g = GUARDED[group];
+  if (!g || !current[g.secret]) return null; // no stored secret to capture
+  const moved = g.fields.some((f) => f in patch && patch[f] !== undefined && patch[f] !== current[f]);
+  const given = typeof patch[g.secret] === "string" && patch[g.secret] !== "";
+  return moved && !given ? g.secret : null;
+}

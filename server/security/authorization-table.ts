@@ -1,0 +1,135 @@
+// THE authorization table (ASVS 5.0 V8.1.1, V8.2.1–V8.2.3): for every tRPC procedure, who may
+// call it and a valid input that aims at someone else's data (customer A's ticket, another
+// staff member's rows). server/security/authorization-matrix.int.test.ts walks the real
+// appRouter and fails for any procedure missing here, so a new procedure needs a decision.
+//
+// Rules (who is ALLOWED; everyone else must get UNAUTHORIZED / FORBIDDEN / NOT_FOUND and change
+// nothing):
+//   public    everyone, including anonymous visitors and guests
+//   visitor   anyone with an identity: a guest link, customers, staff (not anonymous)
+//   user      a signed-in customer or staff member (not a guest link, not anonymous)
+//   owner     customer A (the ticket's requester) and staff — not customer B, not B's guest link
+//   requester customer A only (e.g. rating: staff do not rate for the customer)
+//   staff     agents and admins
+//   admin     admins only
+
+export type ActorName = "anonymous" | "guest" | "customerA" | "customerB" | "agent" | "admin";
+export const ACTORS: ActorName[] = ["anonymous", "guest", "customerB", "customerA", "agent", "admin"];
+
+export type Rule = "public" | "visitor" | "user" | "owner" | "requester" | "staff" | "admin";
+
+export const ALLOWED: Record<Rule, ActorName[]> = {
+  public: ["anonymous", "guest", "customerA", "customerB", "agent", "admin"],
+  visitor: ["guest", "customerA", "customerB", "agent", "admin"],
+  user: ["customerA", "customerB", "agent", "admin"],
+  owner: ["customerA", "agent", "admin"],
+  requester: ["customerA"],
+  staff: ["agent", "admin"],
+  admin: ["admin"],
+};
+
+/** Ids of the fixture world (built fresh by the test); everything targets A or staff rows. */
+export type World = {
+  ticketA: number;
+  ticketAVersion: () => Promise<number>;
+  closedTicketA: number;
+  ticketB: number;
+  agentId: number;
+  adminId: number;
+  customerAId: number;
+  categoryId: number;
+  statusId: number;
+  otherStatusId: number;
+  cannedReplyId: number;
+  apiTokenId: number;
+  outboxId: number;
+};
+
+export type Entry = {
+  rule: Rule;
+  input: (w: World) => unknown | Promise<unknown>;
+  /** the fixture has no row for this id (e.g. quarantine): NOT_FOUND counts as allowed */
+  notFoundOk?: boolean;
+};
+
+const day = 86_400_000;
+const range = () => ({ from: new Date(Date.now() - 30 * day), to: new Date() });
+const none = () => undefined;
+
+export const AUTHORIZATION_TABLE: Record<string, Entry> = {
+  // tickets: portal
+  "ticket.create": { rule: "public", input: (w) => ({ title: "New one", body: "Body text", categoryId: w.categoryId, name: "Visitor", email: "visitor@example.test" }) },
+  "ticket.list": { rule: "user", input: () => ({}) },
+  "ticket.byId": { rule: "owner", input: (w) => ({ id: w.ticketA }) },
+  "ticket.reply": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, body: "Reply from someone" }) },
+  "ticket.update": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, title: "Changed title" }) },
+  "ticket.rate": { rule: "requester", input: (w) => ({ ticketId: w.closedTicketA, rating: 5 }) },
+  "ticket.previewMarkdown": { rule: "public", input: () => ({ body: "**hi**" }) },
+  // tickets: staff
+  "ticket.counts": { rule: "staff", input: none },
+  "ticket.staffSettings": { rule: "staff", input: none },
+  "ticket.setStatus": { rule: "staff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), statusId: w.otherStatusId }) },
+  "ticket.assign": { rule: "staff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), assigneeId: w.agentId }) },
+  "ticket.setCategory": { rule: "staff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), categoryId: w.categoryId }) },
+  "ticket.addNote": { rule: "staff", input: (w) => ({ ticketId: w.ticketA, body: "Internal note" }) },
+  "ticket.setRequester": { rule: "admin", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), name: "New Requester", email: "new-requester@example.test" }) },
+  "ticket.history": { rule: "staff", input: (w) => ({ ticketId: w.ticketA }) },
+  "ticket.bulkUpdate": { rule: "staff", input: (w) => ({ ticketIds: [w.ticketA, w.ticketB], statusId: w.otherStatusId }) },
+  // settings, meta
+  "settings.get": { rule: "admin", input: () => ({ group: "mail" }) },
+  "settings.update": { rule: "admin", input: () => ({ group: "tickets", values: { allowRating: true } }) },
+  "meta.categories": { rule: "public", input: none },
+  "meta.statuses": { rule: "public", input: none },
+  "meta.portal": { rule: "public", input: none },
+  // attachments: a guest may attach to their ticket; anonymous visitors may not upload
+  "attachment.upload": { rule: "visitor", input: () => ({ fileName: "note.txt", contentBase64: Buffer.from("hello").toString("base64") }) },
+  "attachment.limits": { rule: "visitor", input: none },
+  // statuses, categories
+  "status.list": { rule: "staff", input: none },
+  "status.create": { rule: "admin", input: () => ({ nameRu: "Новый", nameEn: "New one", color: "#123456", isClosed: false }) },
+  "status.update": { rule: "admin", input: (w) => ({ id: w.otherStatusId, nameRu: "Другой", nameEn: "Other", color: "#654321", isClosed: false }) },
+  "status.reorder": { rule: "admin", input: (w) => ({ ids: [w.otherStatusId, w.statusId] }) },
+  "status.setDefault": { rule: "admin", input: (w) => ({ id: w.otherStatusId }) },
+  "status.delete": { rule: "admin", input: (w) => ({ id: w.otherStatusId }) },
+  "status.merge": { rule: "admin", input: (w) => ({ fromId: w.otherStatusId, intoId: w.statusId }) },
+  "category.list": { rule: "staff", input: () => ({}) },
+  "category.create": { rule: "admin", input: () => ({ nameRu: "Новая", nameEn: "New category" }) },
+  "category.update": { rule: "admin", input: (w) => ({ id: w.categoryId, nameRu: "Изменена", nameEn: "Changed" }) },
+  "category.archive": { rule: "admin", input: (w) => ({ id: w.categoryId, archived: true }) },
+  "category.reorder": { rule: "admin", input: (w) => ({ ids: [w.categoryId] }) },
+  // users, tokens
+  "user.assignable": { rule: "staff", input: none },
+  "user.list": { rule: "admin", input: () => ({ includeCustomers: true }) },
+  "user.invite": { rule: "admin", input: () => ({ email: "invited@example.test", name: "Invited", locale: "en", role: "AGENT" }) },
+  "user.setRole": { rule: "admin", input: (w) => ({ id: w.customerAId, role: "AGENT" }) },
+  "user.setActive": { rule: "admin", input: (w) => ({ id: w.agentId, active: false }) },
+  "apiToken.list": { rule: "admin", input: none },
+  "apiToken.create": { rule: "admin", input: (w) => ({ name: "ci", userId: w.agentId }) },
+  "apiToken.revoke": { rule: "admin", input: (w) => ({ id: w.apiTokenId }) },
+  // canned replies (shared by all staff)
+  "cannedReply.list": { rule: "staff", input: none },
+  "cannedReply.create": { rule: "staff", input: () => ({ title: "Hello", body: "Hello there" }) },
+  "cannedReply.update": { rule: "staff", input: (w) => ({ id: w.cannedReplyId, title: "Changed", body: "Changed body" }) },
+  "cannedReply.delete": { rule: "staff", input: (w) => ({ id: w.cannedReplyId }) },
+  // reports
+  "report.summary": { rule: "staff", input: range },
+  "report.csv": { rule: "staff", input: range },
+  // outbound mail
+  "outbox.list": { rule: "admin", input: () => ({}) },
+  "outbox.get": { rule: "admin", input: (w) => ({ id: w.outboxId }) },
+  "outbox.resend": { rule: "admin", input: (w) => ({ id: w.outboxId }) },
+  "outbox.deliverNow": { rule: "admin", input: none },
+  "mailTemplate.list": { rule: "admin", input: none },
+  "mailTemplate.get": { rule: "admin", input: () => ({ key: "ticket.created", locale: "en" }) },
+  "mailTemplate.preview": { rule: "admin", input: () => ({ key: "ticket.created", locale: "en", subject: "S", text: "T", html: "<p>H</p>" }) },
+  "mailTemplate.save": { rule: "admin", input: () => ({ key: "ticket.created", locale: "en", subject: "Subject {{ticket.number}}", text: "Text", html: "<p>Html</p>" }) },
+  "mailTemplate.reset": { rule: "admin", input: () => ({ key: "ticket.created", locale: "en" }) },
+  // inbound mail
+  "mail.testConnection": { rule: "admin", input: () => ({ host: "127.0.0.1", port: 9, secure: false, username: "x@example.test", password: "x" }) },
+  "quarantine.list": { rule: "staff", input: () => ({}) },
+  "quarantine.byId": { rule: "staff", input: () => ({ id: 999_999 }), notFoundOk: true },
+  "quarantine.retry": { rule: "staff", input: () => ({ id: 999_999 }), notFoundOk: true },
+  "quarantine.discard": { rule: "staff", input: () => ({ id: 999_999 }), notFoundOk: true },
+  "quarantine.createTicket": { rule: "staff", input: () => ({ id: 999_999 }), notFoundOk: true },
+  "quarantine.inspect": { rule: "staff", input: () => ({ emlBase64: Buffer.from("From: a@example.test\r\nSubject: hi\r\n\r\nbody\r\n").toString("base64") }) },
+};

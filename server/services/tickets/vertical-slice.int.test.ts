@@ -30,9 +30,10 @@ describe("ticket vertical slice", () => {
 
     const history = await db().auditEvent.findMany({ where: { ticketId: created.id }, orderBy: { id: "asc" } });
     expect(history.map((h) => h.type)).toEqual(["ticket.created", "ticket.replied"]);
-    // the acknowledgement and the staff reply are in the outbox
+    // the acknowledgement and the staff reply are in the outbox (plus the agent's new-ticket notice)
     const outbox = await db().outboxMail.findMany({ where: { ticketId: created.id }, orderBy: { id: "asc" } });
-    expect(outbox.map((o) => o.template)).toEqual(["ticket.created", "reply.staff"]);
+    expect(outbox.filter((o) => !o.template.startsWith("staff.")).map((o) => o.template)).toEqual(["ticket.created", "reply.staff"]);
+    expect(outbox.filter((o) => o.template.startsWith("staff.")).map((o) => o.template)).toEqual(["staff.new-ticket"]);
   });
 
   it("another customer cannot read or reply: NOT_FOUND, and nothing is written", async () => {

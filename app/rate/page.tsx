@@ -1,0 +1,58 @@
+// /rate?token=… — the rating link in the closing mail. No sign-in: the signed token names the
+// ticket and its requester (server/services/tickets/rate-by-link.ts). An invalid or expired
+// link, or a ticket that cannot be rated, gets a translated explanation instead of the form.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { Alert } from "@/app/_components/ui/alert";
+import { LanguageSwitcher } from "@/app/_components/language-switcher";
+import { viewRateLink } from "@/server/services/tickets/rate-by-link";
+import { RateForm } from "./rate-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("rate");
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+export default async function RatePage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+  const [t, tc, locale] = [await getTranslations("rate"), await getTranslations("common"), await getLocale()];
+  const raw = (await searchParams).token;
+  const token = typeof raw === "string" ? raw : "";
+  const view = await viewRateLink(token, locale);
+  const ticket = view.ticket;
+  return (
+    <div className="flex min-h-dvh flex-col bg-canvas">
+      <header className="flex items-center justify-between px-4 py-4 sm:px-8">
+        <Link href="/" className="flex items-center gap-2 text-base font-semibold text-ink">
+          <span className="inline-flex size-7 items-center justify-center rounded-md bg-primary-600 text-sm font-bold text-white">H</span>
+          {tc("brand")}
+        </Link>
+        <LanguageSwitcher />
+      </header>
+      <main className="flex flex-1 items-start justify-center px-4 pb-16 pt-6 sm:pt-16">
+        <Card className="w-full max-w-md" data-testid="rate-page">
+          <CardHeader>
+            <CardTitle as="h1">{t("title")}</CardTitle>
+            {ticket && (
+              <CardDescription data-testid="rate-ticket">
+                <span className="font-medium text-ink">{t("ticket", { number: ticket.id })}</span> · {ticket.title}
+              </CardDescription>
+            )}
+          </CardHeader>
+          <CardContent>
+            {view.ok ? (
+              <RateForm token={token} rating={view.ticket.rating} comment={view.ticket.ratingComment} />
+            ) : (
+              <Alert variant={view.reason === "INVALID_LINK" ? "danger" : "warning"} data-testid="rate-error">
+                {t(`errors.${view.reason}`)}
+              </Alert>
+            )}
+          </CardContent>
+        </Card>
+      </main>
+    </div>
+  );
+}

@@ -24,8 +24,8 @@ export async function TicketThread({ ticket }: { ticket: TicketDetail }) {
           key={m.key}
           data-testid={m.isInternal ? "internal-note" : "message"}
           className={cn(
-            "rounded-lg border bg-surface p-4 shadow-xs",
-            m.isInternal && "border-warning-300 bg-warning-50",
+            "rounded-lg border border-line bg-surface p-4 shadow-xs",
+            m.isInternal && "border-warning-200 border-l-4 border-l-warning-500 bg-warning-50",
             m.isAutomatic && "border-dashed opacity-80",
             m.isStaff && !m.isInternal && "border-primary-200",
           )}
@@ -33,9 +33,9 @@ export async function TicketThread({ ticket }: { ticket: TicketDetail }) {
           <header className="mb-2 flex flex-wrap items-center gap-2 text-sm">
             <Avatar name={m.author} size="sm" />
             <span className="font-medium text-ink">{m.author}</span>
-            {m.isInternal && <Badge variant="warning"><Lock className="size-3" aria-hidden /> {t("internal")}</Badge>}
-            {m.isAutomatic && <Badge variant="neutral"><Bot className="size-3" aria-hidden /> {t("automatic")}</Badge>}
-            {m.source === "EMAIL" && <Badge variant="info"><Mail className="size-3" aria-hidden /> {tc("EMAIL")}</Badge>}
+            {m.isInternal && <Badge variant="warning" className="whitespace-nowrap"><Lock className="mr-0.5 inline size-3 align-[-2px]" aria-hidden /> {t("internal")}</Badge>}
+            {m.isAutomatic && <Badge variant="neutral"><Bot className="mr-0.5 inline size-3 align-[-2px]" aria-hidden /> {t("automatic")}</Badge>}
+            {m.source === "EMAIL" && <Badge variant="info"><Mail className="mr-0.5 inline size-3 align-[-2px]" aria-hidden /> {tc("EMAIL")}</Badge>}
             <time className="ml-auto text-ink-subtle" dateTime={m.at.toISOString()}>{format.dateTime(m.at, { dateStyle: "medium", timeStyle: "short" })}</time>
           </header>
           {/* sanitized on the server with sanitize-html before it was stored */}

@@ -4,11 +4,33 @@ import { createTRPCRouter, createCallerFactory } from "./trpc";
 import { ticketRouter } from "./routers/ticket";
 import { settingsRouter } from "./routers/settings";
 import { metaRouter } from "./routers/meta";
+import { attachmentRouter } from "./routers/attachment";
+import { statusRouter } from "./routers/status";
+import { categoryRouter } from "./routers/category";
+import { userRouter } from "./routers/user";
+import { cannedReplyRouter } from "./routers/canned-reply";
+import { apiTokenRouter } from "./routers/api-token";
+import { reportRouter } from "./routers/report";
+import { outboxRouter } from "./routers/outbox";
+import { mailTemplateRouter } from "./routers/mail-template";
+import { mailRouter } from "./routers/mail";
+import { quarantineRouter } from "./routers/quarantine";
 
 export const appRouter = createTRPCRouter({
   ticket: ticketRouter,
   settings: settingsRouter,
   meta: metaRouter,
+  attachment: attachmentRouter,
+  status: statusRouter,
+  category: categoryRouter,
+  user: userRouter,
+  cannedReply: cannedReplyRouter,
+  apiToken: apiTokenRouter,
+  report: reportRouter,
+  outbox: outboxRouter,
+  mailTemplate: mailTemplateRouter,
+  mail: mailRouter,
+  quarantine: quarantineRouter,
 });
 
 export type AppRouter = typeof appRouter;

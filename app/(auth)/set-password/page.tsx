@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { AuthCard } from "../auth-card";
 import { Alert } from "@/app/_components/ui/alert";
 import { db } from "@/server/db/client";
 import { tokenIsValid } from "@/server/services/users/password-tokens";
@@ -13,12 +13,7 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
   const { token = "" } = await searchParams;
   const valid = token.length > 20 && (await tokenIsValid(db(), token));
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle as="h1">{t("title")}</CardTitle>
-        <CardDescription>{t("description")}</CardDescription>
-      </CardHeader>
-      <CardContent>
+    <AuthCard title={t("title")} description={t("description")}>
         {valid ? (
           <AuthForm
             testId="set-password-form"
@@ -33,7 +28,6 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
         ) : (
           <Alert variant="danger">{t("invalidLink")}</Alert>
         )}
-      </CardContent>
-    </Card>
+      </AuthCard>
   );
 }

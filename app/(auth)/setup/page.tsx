@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { AuthCard } from "../auth-card";
 import { db } from "@/server/db/client";
 import { hasAdmin } from "@/server/services/users/register-user";
 import { AuthForm } from "../auth-form";
@@ -13,12 +13,7 @@ export default async function SetupPage() {
   if (await hasAdmin(db())) redirect("/sign-in");
   const t = await getTranslations("auth.setup");
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle as="h1">{t("title")}</CardTitle>
-        <CardDescription>{t("description")}</CardDescription>
-      </CardHeader>
-      <CardContent>
+    <AuthCard title={t("title")} description={t("description")}>
         <AuthForm
           testId="setup-form"
           action={setupAction}
@@ -29,7 +24,6 @@ export default async function SetupPage() {
             { name: "password", type: "password", label: t("password"), autoComplete: "new-password" },
           ]}
         />
-      </CardContent>
-    </Card>
+      </AuthCard>
   );
 }

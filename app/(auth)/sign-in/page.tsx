@@ -1,19 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { Alert } from "@/app/_components/ui/alert";
+import { AuthCard } from "../auth-card";
 import { AuthForm } from "../auth-form";
 import { signInAction } from "../actions";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; reset?: string }> }) {
   const t = await getTranslations("auth.signIn");
-  const { next } = await searchParams;
+  const { next, reset } = await searchParams;
+  const tp = await getTranslations("auth.setPassword");
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle as="h1">{t("title")}</CardTitle>
-        <CardDescription>{t("description")}</CardDescription>
-      </CardHeader>
-      <CardContent className="space-y-4">
+    <AuthCard title={t("title")} description={t("description")}>
+        {reset && <Alert variant="success">{tp("done")}</Alert>}
         <AuthForm
           testId="sign-in-form"
           action={signInAction}
@@ -27,7 +25,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="text-center text-sm text-ink-muted">
           {t("noAccount")} <Link className="font-medium text-primary-700 hover:underline" href="/sign-up">{t("signUp")}</Link>
         </p>
-      </CardContent>
-    </Card>
+      </AuthCard>
   );
 }

@@ -1,18 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { AuthCard } from "../auth-card";
 import { AuthForm } from "../auth-form";
 import { signUpAction } from "../actions";
 
 export default async function SignUpPage() {
   const t = await getTranslations("auth.signUp");
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle as="h1">{t("title")}</CardTitle>
-        <CardDescription>{t("description")}</CardDescription>
-      </CardHeader>
-      <CardContent className="space-y-4">
+    <AuthCard title={t("title")} description={t("description")}>
         <AuthForm
           testId="sign-up-form"
           action={signUpAction}
@@ -26,7 +21,6 @@ export default async function SignUpPage() {
         <p className="text-center text-sm text-ink-muted">
           {t("haveAccount")} <Link className="font-medium text-primary-700 hover:underline" href="/sign-in">{t("signIn")}</Link>
         </p>
-      </CardContent>
-    </Card>
+      </AuthCard>
   );
 }

@@ -2,7 +2,11 @@
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure, clientProcedure } from "../trpc";
 import { isStaff } from "@/server/domain/actor";
+import { TRPCError } from "@trpc/server";
+import { DomainError } from "@/server/domain/errors";
+import { clientIp } from "@/server/auth/client-ip";
 import { createTicket } from "@/server/services/tickets/create-ticket";
+import { createGuestTicket } from "@/server/services/tickets/create-guest-ticket";
 import { getTicket } from "@/server/services/tickets/get-ticket";
 import { listMyTickets } from "@/server/services/tickets/list-my-tickets";
 import { listQueue } from "@/server/services/tickets/list-queue";
@@ -15,9 +19,23 @@ export const bodySchema = z.string().trim().min(1, "REQUIRED").max(50_000, "TOO_
 const id = z.number().int().positive();
 
 export const ticketRouter = createTRPCRouter({
-  create: clientProcedure
-    .input(z.object({ title: titleSchema, body: bodySchema, categoryId: id, attachmentIds: z.array(z.string().max(40)).max(20).optional() }))
-    .mutation(({ ctx, input }) => createTicket(ctx.actor, input)),
+  // signed-in users open tickets; a visitor may open one as a guest when the settings allow
+  // it (name + email; `website` is the honeypot). Without those fields → UNAUTHORIZED.
+  create: publicProcedure
+    .input(
+      z.object({
+        title: titleSchema, body: bodySchema, categoryId: id, attachmentIds: z.array(z.string().max(40)).max(20).optional(),
+        name: z.string().trim().min(1, "REQUIRED").max(120, "TOO_LONG").optional(),
+        email: z.string().trim().toLowerCase().max(254, "TOO_LONG").email("INVALID_EMAIL").optional(),
+        website: z.string().max(500).optional(),
+        locale: z.enum(["ru", "en"]).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      if (ctx.actor.kind === "user") return createTicket(ctx.actor, input);
+      if (!input.name || !input.email) throw new TRPCError({ code: "UNAUTHORIZED", message: "LOGIN_REQUIRED", cause: new DomainError("UNAUTHORIZED", "LOGIN_REQUIRED") });
+      return createGuestTicket(ctx.actor, { ...input, name: input.name, email: input.email, locale: input.locale ?? "ru", ip: clientIp(ctx.headers) });
+    }),
 
   list: clientProcedure
     .input(
@@ -29,6 +47,9 @@ export const ticketRouter = createTRPCRouter({
         open: z.boolean().optional(),
         categoryId: id.optional(),
         assignee: z.union([z.enum(["me", "unassigned", "any"]), id]).optional(),
+        requester: z.string().max(254).optional(),
+        from: z.coerce.date().optional(),
+        to: z.coerce.date().optional(),
       }),
     )
     .query(({ ctx, input }) => (isStaff(ctx.actor) ? listQueue(ctx.actor, input) : listMyTickets(ctx.actor, input))),

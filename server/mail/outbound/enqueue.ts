@@ -35,6 +35,45 @@ export async function loadEnqueueContext(client: Db | Tx): Promise<EnqueueContex
   return { mail, outbound };
 }
 
+/**
+ * Staff notifications of one ticket event in one statement: a template lookup per locale,
+ * one thread lookup and one multi-row insert, however many agents there are (a 50-agent team
+ * would otherwise cost ~200 queries per new ticket inside the customer's transaction).
+ */
+export async function enqueueStaffBatch(client: Db | Tx, mails: Array<Omit<OutgoingMail, "audience" | "cc" | "attachmentIds">>, ctx: EnqueueContext): Promise<number> {
+  if (mails.length === 0) return 0;
+  const { mail, outbound } = ctx;
+  const from = fromAddress(mail, outbound);
+  const templates = new Map<string, Awaited<ReturnType<typeof loadTemplate>>["template"]>();
+  const threads = new Map<number, Record<string, string>>();
+  const data = [];
+  for (const m of mails) {
+    const locale = templateLocale(m.locale);
+    const tkey = `${m.template}:${locale}`;
+    if (!templates.has(tkey)) templates.set(tkey, (await loadTemplate(client, m.template, locale)).template);
+    const ticketId = m.ticketId ?? null;
+    if (ticketId && !threads.has(ticketId)) threads.set(ticketId, await threadHeaders(client, ticketId, "staff"));
+    const rendered = renderOrDefault(m.template, locale, templates.get(tkey)!, { "site.name": outbound.fromName, ...m.vars });
+    const body = wrapBody(rendered, null, locale);
+    data.push({
+      ticketId,
+      template: m.template,
+      locale,
+      toEmail: m.to.trim().toLowerCase(),
+      fromEmail: from,
+      replyTo: replyToFor(mail, outbound, null),
+      subject: withSubjectToken(rendered.subject, ticketId),
+      text: body.text,
+      html: body.html,
+      messageIdHeader: newMessageId(ticketId, from),
+      headers: { ...AUTO_HEADERS, ...(ticketId ? threads.get(ticketId) : {}) },
+    });
+  }
+  const { count } = await client.outboxMail.createMany({ data });
+  kickDelivery();
+  return count;
+}
+
 /** Inserts one outbox row; null when suppressed by the rate limit. */
 export async function enqueueMail(client: Db | Tx, m: OutgoingMail, ctx?: EnqueueContext): Promise<{ id: number } | null> {
   const to = m.to.trim().toLowerCase();

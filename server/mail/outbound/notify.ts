@@ -9,7 +9,7 @@ import { env } from "@/server/env";
 import { signLink } from "@/server/auth/signed-links";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { safeHtml, escapeHtml } from "./render";
-import { enqueueMail, loadEnqueueContext, type EnqueueContext } from "./enqueue";
+import { enqueueMail, enqueueStaffBatch, loadEnqueueContext, type EnqueueContext } from "./enqueue";
 import { templateLocale } from "./templates";
 
 export type RefusedReason = "closed" | "unknown-sender" | "login-required";
@@ -147,17 +147,13 @@ async function staffMails(tx: Tx, t: TicketRow, template: "staff.new-ticket" | "
   let recipients = t.assigneeId ? await tx.user.findMany({ where: { id: t.assigneeId, isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select }) : [];
   if (recipients.length === 0) recipients = await tx.user.findMany({ where: { isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select, orderBy: { id: "asc" }, take: 200 });
   const actorId = actor.kind === "user" ? actor.userId : null;
-  for (const r of recipients) {
-    if (r.id === actorId) continue;
-    const prefs = (r.notifyPrefs ?? {}) as Record<string, unknown>;
-    if (prefs[pref] === false) continue;
-    await enqueueMail(
-      tx,
-      {
-        template, locale: r.locale, to: r.email, ticketId: t.id, audience: "staff",
-        vars: { ...ticketVars(t), link: url(`/staff/tickets/${t.id}`), "agent.name": r.name, "customer.email": t.requester.email, ...extra },
-      },
-      ctx,
-    );
-  }
+  const wanted = recipients.filter((r) => r.id !== actorId && ((r.notifyPrefs ?? {}) as Record<string, unknown>)[pref] !== false);
+  await enqueueStaffBatch(
+    tx,
+    wanted.map((r) => ({
+      template, locale: r.locale, to: r.email, ticketId: t.id,
+      vars: { ...ticketVars(t), link: url(`/staff/tickets/${t.id}`), "agent.name": r.name, "customer.email": t.requester.email, ...extra },
+    })),
+    ctx,
+  );
 }

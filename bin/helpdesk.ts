@@ -2,6 +2,8 @@
 import { prepareDatabase } from "./runtime";
 import { parseArgs, adminCreate, tokenCreate, settingsGet, settingsSet, type Args } from "./cli-commands";
 import { disconnectDb } from "@/server/db/client";
+import { registerMailCommands } from "./cli-mail";
+import { registerBenchCommands } from "./cli-bench";
 
 type Command = { help: string; run: (a: Args) => Promise<void> };
 
@@ -16,6 +18,8 @@ export const commands: Record<string, Command> = {
 export function registerCommand(name: string, c: Command) {
   commands[name] = c;
 }
+registerMailCommands(registerCommand);
+registerBenchCommands(registerCommand);
 
 async function main() {
   const [name, ...rest] = process.argv.slice(2);

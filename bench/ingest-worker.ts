@@ -1,0 +1,81 @@
+// Runs in its own process (so its RSS and event loop are its own) and prints one JSON line:
+//   app   — the app's ingest (runIngest) over a Dovecot mailbox until it is empty
+//   floor — imapflow fetch of the same mailbox + mailparser, no database
+// Both report mails/s, RSS growth and the longest event-loop stall.
+// Usage: tsx bench/ingest-worker.ts app|floor <json options>
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { ImapFlow } from "imapflow";
+import { simpleParser } from "mailparser";
+
+type Opts = { host: string; port: number; user: string; password: string; maxMailMb: number; budgetS: number };
+type Out = { mails: number; seconds: number; rssGrowthMb: number; maxStallMs: number; detail?: unknown };
+
+async function floor(o: Opts): Promise<{ mails: number; detail: unknown }> {
+  const client = new ImapFlow({ host: o.host, port: o.port, secure: false, auth: { user: o.user, pass: o.password }, logger: false });
+  await client.connect();
+  const lock = await client.getMailboxLock("INBOX");
+  let mails = 0;
+  let bytes = 0;
+  try {
+    // one UID FETCH for everything (batched like the app's fetchBatch), parse as they arrive
+    for await (const m of client.fetch("1:*", { uid: true, source: true }, { uid: true })) {
+      if (!m.source) continue;
+      bytes += m.source.length;
+      const p = await simpleParser(m.source, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true });
+      if (p.messageId || p.subject !== undefined) mails += 1;
+    }
+  } finally {
+    lock.release();
+    await client.logout();
+  }
+  return { mails, detail: { bytes } };
+}
+
+async function app(o: Opts): Promise<{ mails: number; detail: unknown }> {
+  const { updateSettings } = await import("@/server/services/settings/settings-store");
+  const { runIngest } = await import("@/server/mail/ingest/run-ingest");
+  await updateSettings("mail", { protocol: "imap", host: o.host, port: o.port, secure: false, username: o.user, password: o.password, maxMailMb: o.maxMailMb, timeBudgetSeconds: Math.max(5, Math.min(600, o.budgetS)) });
+  const { db } = await import("@/server/db/client");
+  // a fresh cursor per mailbox: two Dovecot folders made in the same second share UIDVALIDITY
+  await db().$executeRaw`DELETE FROM mailbox_states`;
+  const runs: unknown[] = [];
+  let mails = 0;
+  // a slow ingest is measured over its time budget, not waited for (mails/s is what counts)
+  const until = Date.now() + o.budgetS * 1000;
+  for (let i = 0; i < 100 && Date.now() < until; i++) {
+    const r = await runIngest();
+    runs.push(r);
+    if (!("fetched" in r) || r.fetched === 0) break;
+    mails += r.fetched;
+  }
+  await db().$disconnect();
+  return { mails, detail: runs };
+}
+
+async function main() {
+  const [mode, json] = process.argv.slice(2);
+  const o = JSON.parse(json ?? "{}") as Opts;
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  // modules loaded and heap settled before the baseline
+  if (mode === "app") await import("@/server/mail/ingest/run-ingest");
+  global.gc?.();
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  h.enable();
+  const t0 = performance.now();
+  const r = mode === "app" ? await app(o) : await floor(o);
+  const seconds = (performance.now() - t0) / 1000;
+  h.disable();
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const out: Out = { mails: r.mails, seconds, rssGrowthMb: (peak - rss0) / 1048576, maxStallMs: h.max / 1e6, detail: r.detail };
+  process.stdout.write(JSON.stringify(out) + "\n");
+  process.exit(0);
+}
+
+main().catch((e) => {
+  const details = e?.details ? ` ${JSON.stringify(e.details)}` : "";
+  process.stdout.write(JSON.stringify({ error: String(e?.stack ?? e).replace("\n", `${details}\n`) }) + "\n");
+  process.exit(1);
+});

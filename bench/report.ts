@@ -1,0 +1,131 @@
+// The results: targets checked (met / missed and by how much), a Markdown table and the JSON,
+// written to bench/results/<date>-<commit>.{md,json}.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { LoadResult } from "./load";
+import type { IngestResults } from "./ingest";
+
+export type Row = {
+  key: string;
+  label: string;
+  app: LoadResult | null;
+  floor: LoadResult | null;
+  /** why the app column is empty */
+  appNote?: string;
+  /** absolute p95 limit in ms, and/or the limit on app p95 ÷ floor p95 */
+  maxP95?: number;
+  maxRatio?: number;
+  /** floor-only rows (proposed SQL): the p95 target is checked on the floor */
+  floorOnly?: boolean;
+};
+
+export type Meta = {
+  date: string; commit: string; dirty: boolean; cpu: string; cores: number; memGb: number; node: string; postgres: string;
+  tickets: number; messages: number; customers: number; quick: boolean; connections: number; warmupS: number; durationS: number;
+  seedSeconds: number | null; loadAvg: number[]; searchTerms: { rare: string; common: string; rareHits: number; commonHits: number };
+};
+
+export type Check = { measure: string; target: string; value: string; met: boolean | null; by: string };
+
+const f = (n: number | undefined | null, d = 1) => (n === undefined || n === null || !Number.isFinite(n) ? "–" : n.toFixed(d));
+
+export function checks(rows: Row[], ing: IngestResults | null): Check[] {
+  const out: Check[] = [];
+  for (const r of rows) {
+    const side = r.floorOnly ? r.floor : r.app;
+    // nothing answered within the run (every request timed out): a miss with no figure
+    if (side && !side.requests) {
+      out.push({ measure: `${r.label}: p95`, target: r.maxP95 !== undefined ? `≤ ${r.maxP95} ms` : "–", value: "no answer", met: false, by: `no response within the run (${side.errors + side.non2xx} failed)` });
+      continue;
+    }
+    const p95 = side?.p95;
+    if (r.maxRatio !== undefined) {
+      const ratio = r.app && r.floor ? r.app.p95 / r.floor.p95 : null;
+      out.push({
+        measure: `${r.label}: p95 app ÷ floor`, target: `≤ ${r.maxRatio.toFixed(1)}`, value: ratio === null ? "n/a" : ratio.toFixed(2),
+        met: ratio === null ? null : ratio <= r.maxRatio, by: ratio === null ? (r.appNote ?? "") : ratio <= r.maxRatio ? `${f(r.maxRatio - ratio, 2)} to spare` : `over by ${f(ratio - r.maxRatio, 2)} (×${f(ratio / r.maxRatio, 2)})`,
+      });
+    }
+    if (r.maxP95 !== undefined) {
+      const v = p95 ?? null;
+      out.push({
+        measure: `${r.label}: p95${r.floorOnly ? " (floor)" : ""}`, target: `≤ ${r.maxP95} ms`, value: v === null ? "n/a" : `${f(v)} ms`,
+        met: v === null ? null : v <= r.maxP95, by: v === null ? (r.appNote ?? "") : v <= r.maxP95 ? `${f(r.maxP95 - v)} ms to spare` : `over by ${f(v - r.maxP95)} ms (×${f(v / r.maxP95, 2)})`,
+      });
+    }
+  }
+  if (ing) {
+    const a = ing.small.app;
+    const fl = ing.small.floor;
+    const note = ing.small.note ?? a?.error ?? "";
+    const ratio = a && fl && !a.error && fl.mailsPerSec ? a.mailsPerSec / fl.mailsPerSec : null;
+    out.push({ measure: "ingest: mails/s app ÷ floor", target: "≥ 0.5", value: ratio === null ? "n/a" : ratio.toFixed(2), met: ratio === null ? null : ratio >= 0.5, by: ratio === null ? note : ratio >= 0.5 ? `${f(ratio - 0.5, 2)} to spare` : `short by ${f(0.5 - ratio, 2)}` });
+    const mps = a && !a.error ? a.mailsPerSec : null;
+    out.push({ measure: `ingest: mails/s (≤ 50 KB, avg ${f(ing.small.avgKb)} KB)`, target: "≥ 100", value: mps === null ? "n/a" : f(mps), met: mps === null ? null : mps >= 100, by: mps === null ? note : mps >= 100 ? `${f(mps - 100)} to spare` : `short by ${f(100 - mps)} (×${f(mps / 100, 2)})` });
+    const b = ing.big.app;
+    const bn = ing.big.note ?? b?.error ?? "";
+    const ok = b && !b.error;
+    out.push({ measure: `ingest: ${ing.big.mb} MB mail, RSS growth`, target: "< 250 MB", value: ok ? `${f(b.rssGrowthMb)} MB` : "n/a", met: ok ? b.rssGrowthMb < 250 : null, by: ok ? (b.rssGrowthMb < 250 ? `${f(250 - b.rssGrowthMb)} MB to spare` : `over by ${f(b.rssGrowthMb - 250)} MB`) : bn });
+    out.push({ measure: `ingest: ${ing.big.mb} MB mail, longest event-loop stall`, target: "< 200 ms", value: ok ? `${f(b.maxStallMs)} ms` : "n/a", met: ok ? b.maxStallMs < 200 : null, by: ok ? (b.maxStallMs < 200 ? `${f(200 - b.maxStallMs)} ms to spare` : `over by ${f(b.maxStallMs - 200)} ms`) : bn });
+  }
+  return out;
+}
+
+function loadCells(x: LoadResult | null, note?: string) {
+  if (!x) return [note ?? "n/a", "", "", ""];
+  if (!x.requests) return ["no answer within the run", "", "", "0"];
+  const bad = x.non2xx || x.errors ? ` ⚠ ${x.non2xx + x.errors} failed` : "";
+  return [f(x.p50), f(x.p95), f(x.p99), f(x.rps, 0) + bad];
+}
+
+export function markdown(meta: Meta, rows: Row[], ing: IngestResults | null, cs: Check[]): string {
+  const L: string[] = [];
+  L.push(`# Bench ${meta.date} — ${meta.commit}${meta.dirty ? " (uncommitted changes)" : ""}`, "");
+  L.push(`${meta.tickets.toLocaleString("en")} tickets · ${meta.messages.toLocaleString("en")} messages · ${meta.customers.toLocaleString("en")} customers${meta.quick ? " · quick mode" : ""}  `);
+  L.push(`${meta.cpu} × ${meta.cores} cores · ${meta.memGb} GB · Node ${meta.node} · ${meta.postgres}  `);
+  L.push(`autocannon, ${meta.connections} connections, ${meta.warmupS} s warm-up + ${meta.durationS} s per measure · load average at start ${meta.loadAvg.map((x) => x.toFixed(1)).join(" / ")}`, "");
+  L.push("Latencies in ms. Ratio = app ÷ floor (p95 and req/s). Floor = the same SQL through `pg` in a bare `node:http` server.", "");
+  L.push("| measure | app p50 | app p95 | app p99 | app req/s | floor p50 | floor p95 | floor p99 | floor req/s | p95 ratio | req/s ratio |");
+  L.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) {
+    const both = r.app?.requests && r.floor?.requests;
+    const ratio = both ? f(r.app!.p95 / r.floor!.p95, 2) : "–";
+    const rr = both ? f(r.app!.rps / r.floor!.rps, 2) : "–";
+    L.push(`| ${r.label} | ${loadCells(r.app, r.appNote).join(" | ")} | ${loadCells(r.floor).join(" | ")} | ${ratio} | ${rr} |`);
+  }
+  if (ing) {
+    L.push("", "| ingest | app | floor (imapflow + mailparser, no DB) | ratio |", "|---|---:|---:|---:|");
+    const s = ing.small;
+    const side = (x: IngestSide | null, note?: string) => (x ? (x.error ? `error: ${x.error}` : `${f(x.mailsPerSec)} mails/s (${x.mails} in ${f(x.seconds, 2)} s)`) : (note ?? "n/a"));
+    const ratio = s.app && s.floor && !s.app.error ? f(s.app.mailsPerSec / s.floor.mailsPerSec, 2) : "–";
+    L.push(`| ${s.count} mails, avg ${f(s.avgKb)} KB | ${side(s.app, s.note)} | ${side(s.floor)} | ${ratio} |`);
+    const b = ing.big;
+    const big = (x: IngestSide | null, note?: string) => (x ? (x.error ? `error: ${x.error}` : `RSS +${f(x.rssGrowthMb)} MB, stall ${f(x.maxStallMs)} ms, ${f(x.seconds, 2)} s`) : (note ?? "n/a"));
+    L.push(`| one ${b.mb} MB mail | ${big(b.app, b.note)} | ${big(b.floor)} | – |`);
+  }
+  L.push("", "## Targets", "", "| measure | target | measured | | margin |", "|---|---|---:|---|---|");
+  for (const c of cs) L.push(`| ${c.measure} | ${c.target} | ${c.value} | ${c.met === null ? "not measured" : c.met ? "met" : "**missed**"} | ${c.by} |`);
+  L.push("", `Search terms: rare "${meta.searchTerms.rare}" (${meta.searchTerms.rareHits} tickets match), common "${meta.searchTerms.common}" (${meta.searchTerms.commonHits} tickets match).`);
+  if (meta.seedSeconds !== null) L.push(`Seeding took ${f(meta.seedSeconds, 0)} s.`);
+  return L.join("\n") + "\n";
+}
+
+type IngestSide = NonNullable<IngestResults["small"]["app"]>;
+
+export function machine() {
+  const cpus = os.cpus();
+  return { cpu: cpus[0]?.model.trim() ?? "unknown CPU", cores: cpus.length, memGb: Math.round(os.totalmem() / 1024 ** 3), node: process.versions.node, loadAvg: os.loadavg() };
+}
+
+export function writeResults(dir: string, meta: Meta, rows: Row[], ing: IngestResults | null): { md: string; json: string } {
+  fs.mkdirSync(dir, { recursive: true });
+  const cs = checks(rows, ing);
+  const base = path.join(dir, `${meta.date.slice(0, 10)}-${meta.commit.slice(0, 10)}${meta.quick ? "-quick" : ""}`);
+  const md = markdown(meta, rows, ing, cs);
+  fs.writeFileSync(`${base}.md`, md);
+  // the README links this one
+  fs.writeFileSync(path.join(dir, "latest.md"), md);
+  fs.writeFileSync(`${base}.json`, JSON.stringify({ meta, measures: rows, ingest: ing, targets: cs }, null, 2) + "\n");
+  return { md: `${base}.md`, json: `${base}.json` };
+}

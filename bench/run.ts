@@ -1,0 +1,253 @@
+// `npm run bench [-- --quick | --tickets N] [--reuse] …`: PostgreSQL (embedded, or
+// BENCH_DATABASE_URL) → seeded database → the app (next start, .next-bench) and the floor
+// server → every measure under autocannon, app next to floor → ingest → bench/results/.
+// bench/README.md explains the flags and how to read the table.
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import pg from "pg";
+import superjson from "superjson";
+import { parseArgs } from "@/bin/cli-commands";
+import { migrate } from "@/server/db/migrate";
+import { benchCluster, withDatabase, databaseExists, createDatabase, BENCH_DIR } from "./cluster";
+import { seedBench, LONG_MESSAGES } from "./seed";
+import { buildApp, startApp, startFloor, createToken, type Server } from "./app";
+import { measure, type Target, type LoadResult } from "./load";
+import { measureIngest, type IngestResults } from "./ingest";
+import { writeResults, machine, type Row, type Meta } from "./report";
+import { searchTerms } from "./vocab";
+
+const a = parseArgs(process.argv.slice(2));
+const quick = a.flags.quick === true;
+const int = (k: string, d: number) => (a.flags[k] === undefined ? d : Number(a.flags[k]));
+const cfg = {
+  tickets: int("tickets", quick ? 100_000 : 1_000_000),
+  messagesPerTicket: int("messages-per-ticket", 5),
+  reuse: a.flags.reuse === true,
+  connections: int("connections", 16),
+  warmup: int("warmup", quick ? 3 : 10),
+  duration: int("duration", quick ? 10 : 30),
+  ingestMails: int("ingest-mails", quick ? 500 : 2_000),
+  bigMb: int("big-mail-mb", 25),
+  ingestBudget: int("ingest-budget", quick ? 60 : 180),
+  only: typeof a.flags.only === "string" ? a.flags.only.split(",") : null,
+  skipIngest: a.flags["skip-ingest"] === true,
+};
+const log = (s: string) => console.log(`[bench] ${s}`);
+const root = path.resolve(import.meta.dirname, "..");
+
+const trpcGet = (proc: string, input?: unknown) => `/api/trpc/${proc}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`}`;
+const trpcBody = (input: unknown) => JSON.stringify(superjson.serialize(input));
+const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+
+type Fixtures = Awaited<ReturnType<typeof fixtures>>;
+
+/** What the measures ask for: a queue filter with a deep cursor, users, tokens, tickets, search terms. */
+async function fixtures(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const one = async <T extends pg.QueryResultRow>(q: string, v: unknown[] = []) => (await c.query<T>(q, v)).rows[0]!;
+    const staff = await one<{ id: number }>(`SELECT id FROM users WHERE email = 'agent4@bench.test'`);
+    const status = await one<{ id: number }>(`SELECT id FROM statuses WHERE key = 'in_progress'`);
+    const category = await one<{ id: number }>(`SELECT category_id AS id FROM tickets GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+    const n = Number((await one<{ n: string }>(`SELECT count(*) AS n FROM tickets WHERE status_id = $1 AND category_id = $2`, [status.id, category.id])).n);
+    const offset = Math.max(0, Math.min(10_000, n - 60));
+    const deep = await one<{ at: Date; id: number }>(
+      `SELECT last_activity_at AS at, id FROM tickets WHERE status_id = $1 AND category_id = $2 ORDER BY last_activity_at DESC, id DESC OFFSET $3 LIMIT 1`,
+      [status.id, category.id, offset],
+    );
+    // tickets with a 20-message thread, each with its customer (a token each)
+    const long = (await c.query<{ id: number; requester_id: number }>(
+      `SELECT t.id, t.requester_id FROM tickets t WHERE (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) = $1 ORDER BY t.id LIMIT 16`,
+      [LONG_MESSAGES],
+    )).rows;
+    if (!long.length) throw new Error("no ticket with a 20-message thread in the seeded data");
+    const open = (await c.query<{ id: number }>(
+      `SELECT id FROM tickets WHERE status_id IN (SELECT id FROM statuses WHERE NOT is_closed) ORDER BY id DESC LIMIT 2000`,
+    )).rows.map((r) => r.id);
+    const terms = searchTerms(cfg.tickets);
+    const hits = async (q: string) =>
+      Number((await one<{ n: string }>(
+        `SELECT count(*) AS n FROM (SELECT id FROM tickets WHERE search_vector @@ websearch_to_tsquery('russian', $1)
+           UNION SELECT ticket_id FROM messages WHERE search_vector @@ websearch_to_tsquery('russian', $1)) x`, [q])).n);
+    const counts = await one<{ t: string; m: string; u: string }>(
+      `SELECT (SELECT count(*) FROM tickets) AS t, (SELECT count(*) FROM messages) AS m, (SELECT count(*) FROM users WHERE role = 'CUSTOMER') AS u`,
+    );
+    const pgVersion = (await one<{ v: string }>(`SELECT split_part(version(), ' on ', 1) AS v`)).v;
+    return {
+      staffId: staff.id, statusId: status.id, categoryId: category.id, filtered: n, deep, long, open, terms,
+      rareHits: await hits(terms.rare), commonHits: await hits(terms.common),
+      tickets: Number(counts.t), messages: Number(counts.m), customers: Number(counts.u), pgVersion,
+    };
+  } finally {
+    await c.end();
+  }
+}
+
+type Pair = { key: string; label: string; app: Target | null; floor: Target; appNote?: string; maxP95?: number; maxRatio?: number };
+
+function measures(app: Server, floor: Server, fx: Fixtures, tok: { staff: string; customers: Map<number, string> }): Pair[] {
+  const cursor = Buffer.from(`${fx.deep.at.toISOString()}|${fx.deep.id}`).toString("base64url");
+  const filter = { statusId: fx.statusId, categoryId: fx.categoryId, limit: 50 };
+  const get = (base: string, p: string, h?: Record<string, string>): Target => ({ url: base, next: () => ({ path: p, headers: h }) });
+  let i = 0;
+  const nextLong = () => fx.long[i++ % fx.long.length]!;
+  let w = 0;
+  const words = () => `Bench write ${++w} ${Date.now()} — заказ доставка order status`;
+  const customer = fx.long[0]!;
+  return [
+    { key: "queue-first", label: "staff queue, first page", maxRatio: 2, maxP95: 50,
+      app: get(app.url, trpcGet("ticket.list", filter), bearer(tok.staff)),
+      floor: get(floor.url, `/queue?status=${fx.statusId}&category=${fx.categoryId}&limit=50`) },
+    { key: "queue-deep", label: "staff queue, deep page (keyset)", maxRatio: 2, maxP95: 50,
+      app: get(app.url, trpcGet("ticket.list", { ...filter, cursor }), bearer(tok.staff)),
+      floor: get(floor.url, `/queue?status=${fx.statusId}&category=${fx.categoryId}&limit=50&at=${encodeURIComponent(fx.deep.at.toISOString())}&id=${fx.deep.id}`) },
+    { key: "counts", label: "queue counts", maxP95: 50,
+      app: get(app.url, trpcGet("ticket.counts"), bearer(tok.staff)),
+      floor: get(floor.url, `/counts?user=${fx.staffId}`) },
+    { key: "search-rare", label: `search, rare term`, maxP95: 150,
+      app: get(app.url, trpcGet("ticket.list", { limit: 50, search: fx.terms.rare }), bearer(tok.staff)),
+      floor: get(floor.url, `/queue?limit=50&q=${encodeURIComponent(fx.terms.rare)}`) },
+    { key: "search-common", label: `search, common term`, maxP95: 400,
+      app: get(app.url, trpcGet("ticket.list", { limit: 50, search: fx.terms.common }), bearer(tok.staff)),
+      floor: get(floor.url, `/queue?limit=50&q=${encodeURIComponent(fx.terms.common)}`) },
+    { key: "ticket-page", label: `customer ticket page (${LONG_MESSAGES} messages)`, maxP95: 150,
+      app: { url: app.url, next: () => { const t = nextLong(); return { path: trpcGet("ticket.byId", { id: t.id }), headers: bearer(tok.customers.get(t.requester_id)!) }; } },
+      floor: { url: floor.url, next: () => ({ path: `/ticket?id=${nextLong().id}` }) } },
+    { key: "create", label: "create ticket (+ outbox)",
+      app: { url: app.url, method: "POST", next: () => ({ path: "/api/trpc/ticket.create", headers: bearer(tok.customers.get(customer.requester_id)!), body: trpcBody({ title: words(), body: words(), categoryId: fx.categoryId }) }) },
+      floor: { url: floor.url, method: "POST", next: () => ({ path: "/create", body: JSON.stringify({ title: words(), body: words(), categoryId: fx.categoryId, requesterId: customer.requester_id }) }) } },
+    { key: "reply", label: "staff reply (+ outbox)",
+      app: { url: app.url, method: "POST", next: () => ({ path: "/api/trpc/ticket.reply", headers: bearer(tok.staff), body: trpcBody({ ticketId: fx.open[w % fx.open.length]!, body: words() }) }) },
+      floor: { url: floor.url, method: "POST", next: () => ({ path: "/reply", body: JSON.stringify({ ticketId: fx.open[w % fx.open.length]!, authorId: fx.staffId, body: words() }) }) } },
+  ];
+}
+
+/** One request each side before the load: a measure that answers an error is reported, not timed. */
+async function sanity(t: Target): Promise<string | null> {
+  const n = t.next();
+  const r = await fetch(t.url + n.path, { method: t.method ?? "GET", headers: { ...(n.body ? { "content-type": "application/json" } : {}), ...n.headers }, body: n.body });
+  if (r.ok) return null;
+  return `HTTP ${r.status}: ${(await r.text()).slice(0, 300)}`;
+}
+
+function git(args: string[]) {
+  try {
+    return execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
+  } catch {
+    return "";
+  }
+}
+
+async function main() {
+  const t0 = Date.now();
+  log(`${cfg.tickets.toLocaleString("en")} tickets × ${cfg.messagesPerTicket} messages${quick ? " (quick)" : ""}${cfg.reuse ? ", reusing a seeded database" : ""}`);
+  const cluster = await benchCluster({ reuse: cfg.reuse, log });
+  const servers: Server[] = [];
+  try {
+    const name = `bench_${cfg.tickets}_${cfg.messagesPerTicket}`;
+    const url = withDatabase(cluster.adminUrl, name);
+    let seedSeconds: number | null = null;
+    const seeded = cfg.reuse && (await databaseExists(cluster.adminUrl, name)) && (await isSeeded(url));
+    if (seeded) {
+      log(`reusing database ${name}`);
+      await adminQuery(cluster.adminUrl, `ALTER DATABASE "${name}" RESET statement_timeout`);
+      await migrate(url, log);
+    } else {
+      await createDatabase(cluster.adminUrl, name, true);
+      const r = await seedBench({ url, tickets: cfg.tickets, messagesPerTicket: cfg.messagesPerTicket, log });
+      await markSeeded(url);
+      seedSeconds = r.seconds;
+      log(`seeded in ${r.seconds.toFixed(0)} s (${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ")})`);
+    }
+    // a request the client gave up on must not keep PostgreSQL busy for the next measures
+    await adminQuery(cluster.adminUrl, `ALTER DATABASE "${name}" SET statement_timeout = '${STATEMENT_TIMEOUT_S}s'`);
+    const b = buildApp(log);
+    if (b.built) log(`built in ${b.seconds.toFixed(0)} s`);
+    const fx = await fixtures(url);
+    const tok = { staff: await createToken(url, fx.staffId), customers: new Map<number, string>() };
+    for (const t of fx.long) if (!tok.customers.has(t.requester_id)) tok.customers.set(t.requester_id, await createToken(url, t.requester_id));
+    const dataDir = path.join(BENCH_DIR, "data");
+    const app = await startApp(url, dataDir);
+    servers.push(app);
+    const floor = await startFloor(url);
+    servers.push(floor);
+    log(`app on ${app.url}, floor on ${floor.url}`);
+
+    const rows: Row[] = [];
+    for (const m of measures(app, floor, fx, tok)) {
+      if (cfg.only && !cfg.only.includes(m.key)) continue;
+      const row: Row = { key: m.key, label: m.label, app: null, floor: null, appNote: m.appNote, maxP95: m.maxP95, maxRatio: m.maxRatio, floorOnly: !m.app };
+      const o = { connections: cfg.connections, warmup: cfg.warmup, duration: cfg.duration };
+      const floorErr = await sanity(m.floor);
+      if (floorErr) log(`${m.key}: floor answered ${floorErr}`);
+      else row.floor = await measure(m.floor, o);
+      const appErr = m.app ? await sanity(m.app) : null;
+      if (appErr) row.appNote = `app error: ${appErr.slice(0, 120)}`;
+      else if (m.app) row.app = await measure(m.app, o);
+      log(`${m.label}: app p95 ${fmt(row.app)} · floor p95 ${fmt(row.floor)}`);
+      await adminQuery(cluster.adminUrl, `SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND state = 'active' AND pid <> pg_backend_pid()`);
+      rows.push(row);
+    }
+    for (const s of servers.splice(0)) await s.stop();
+
+    let ingest: IngestResults | null = null;
+    if (!cfg.skipIngest && (!cfg.only || cfg.only.includes("ingest"))) {
+      ingest = await measureIngest({ count: cfg.ingestMails, bigMb: cfg.bigMb, budgetS: cfg.ingestBudget, customers: fx.customers, databaseUrl: url, dataDir, log });
+    }
+    const mc = machine();
+    const meta: Meta = {
+      date: new Date().toISOString(), commit: git(["rev-parse", "HEAD"]) || "unknown", dirty: git(["status", "--porcelain"]).length > 0,
+      cpu: mc.cpu, cores: mc.cores, memGb: mc.memGb, node: mc.node, postgres: fx.pgVersion, loadAvg: mc.loadAvg,
+      tickets: fx.tickets, messages: fx.messages, customers: fx.customers, quick, connections: cfg.connections, warmupS: cfg.warmup, durationS: cfg.duration,
+      seedSeconds, searchTerms: { rare: fx.terms.rare, common: fx.terms.common, rareHits: fx.rareHits, commonHits: fx.commonHits },
+    };
+    const out = writeResults(path.join(root, "bench", "results"), meta, rows, ingest);
+    log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s → ${path.relative(root, out.md)}`);
+  } finally {
+    for (const s of servers) await s.stop().catch(() => {});
+    await cluster.stop().catch(() => {});
+  }
+}
+
+const fmt = (x: LoadResult | null) => (x ? `${x.p95.toFixed(1)} ms, ${x.rps.toFixed(0)} req/s${x.non2xx + x.errors ? ` (${x.non2xx + x.errors} failed)` : ""}` : "n/a");
+
+const STATEMENT_TIMEOUT_S = 30;
+
+async function adminQuery(adminUrl: string, sql: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function isSeeded(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query(`SELECT 1 FROM information_schema.tables WHERE table_name = '_bench_meta'`);
+    if (!r.rowCount) return false;
+    return ((await c.query(`SELECT 1 FROM _bench_meta WHERE key = 'seeded'`)).rowCount ?? 0) > 0;
+  } finally {
+    await c.end();
+  }
+}
+
+async function markSeeded(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`CREATE TABLE IF NOT EXISTS _bench_meta (key text PRIMARY KEY, value jsonb NOT NULL)`);
+    await c.query(`INSERT INTO _bench_meta VALUES ('seeded', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify({ at: new Date(), ...cfg })]);
+  } finally {
+    await c.end();
+  }
+}
+
+main().catch((e) => {
+  console.error(`[bench] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exit(1);
+});

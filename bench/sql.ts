@@ -1,0 +1,131 @@
+// The SQL of the app's hot paths, written out for `pg` so the floor server runs exactly what
+// the app runs (server/services/tickets/list-queue.ts, queue-counts.ts, get-ticket.ts and the
+// write path of create-ticket.ts / reply-to-ticket.ts). When those files change their SQL,
+// change it here too — bench/README.md says so.
+import type pg from "pg";
+
+export type QueueParams = {
+  statusId?: number; categoryId?: number; search?: string; cursor?: { at: Date; id: number } | null; limit: number;
+};
+
+const SELECT_LIST = `t.id, t.title, t.source::text AS source, t.created_at, t.last_activity_at, t.rating,
+  s.id AS status_id, s.name_ru AS status_ru, s.name_en AS status_en, s.color AS status_color, s.is_closed AS status_closed,
+  c.id AS category_id, c.name_ru AS category_ru, c.name_en AS category_en,
+  r.id AS requester_id, r.name AS requester_name, r.email AS requester_email,
+  a.id AS assignee_id, a.name AS assignee_name, a.email AS assignee_email`;
+
+/** list-queue.ts's statement for the given filter (same shape, same parameters). */
+export function queueSql(p: QueueParams): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const w: string[] = [];
+  const v = (x: unknown) => {
+    values.push(x);
+    return `$${values.length}`;
+  };
+  if (p.statusId) w.push(`t.status_id = ${v(p.statusId)}`);
+  if (p.categoryId) w.push(`t.category_id = ${v(p.categoryId)}`);
+  const q = p.search?.trim();
+  // the ticket's vector holds its messages' words too (migration 0002)
+  if (q) w.push(`t.search_vector @@ websearch_to_tsquery('russian', ${v(q)})`);
+  if (p.cursor) w.push(`(t.last_activity_at, t.id) < (${v(p.cursor.at)}, ${v(p.cursor.id)})`);
+  const where = w.length ? `WHERE ${w.join(" AND ")}` : "";
+  const text = `SELECT ${SELECT_LIST}
+    FROM (SELECT t.* FROM tickets t ${where} ORDER BY t.last_activity_at DESC, t.id DESC LIMIT ${v(p.limit + 1)}) t
+    JOIN statuses s ON s.id = t.status_id
+    JOIN categories c ON c.id = t.category_id
+    JOIN users r ON r.id = t.requester_id
+    LEFT JOIN users a ON a.id = t.assignee_id
+    ORDER BY t.last_activity_at DESC, t.id DESC`;
+  return { text, values };
+}
+
+/** queue-counts.ts: the badges from migration 0002's ticket_counters, in one statement. */
+export async function countsSql(db: pg.Pool, userId: number) {
+  const { rows } = await db.query(
+    `SELECT c.status_id, s.is_closed, sum(c.n) AS n,
+            sum(c.n) FILTER (WHERE c.assignee_id = $1) AS mine,
+            sum(c.n) FILTER (WHERE c.assignee_id = 0) AS unassigned
+       FROM ticket_counters c JOIN statuses s ON s.id = c.status_id
+      GROUP BY c.status_id, s.is_closed`,
+    [userId],
+  );
+  return rows;
+}
+
+/** get-ticket.ts: the ticket with status/category/people, its thread with authors and attachments, the settings row. */
+export async function ticketSql(db: pg.Pool, id: number) {
+  const [t, msgs, atts, settings] = await Promise.all([
+    db.query(
+      `SELECT t.*, s.name_ru AS status_ru, s.name_en AS status_en, s.color, s.is_closed, c.name_ru AS category_ru, c.name_en AS category_en,
+              r.name AS requester_name, r.email AS requester_email, a.name AS assignee_name, a.email AS assignee_email
+       FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN categories c ON c.id = t.category_id
+       JOIN users r ON r.id = t.requester_id LEFT JOIN users a ON a.id = t.assignee_id WHERE t.id = $1`,
+      [id],
+    ),
+    db.query(
+      `SELECT m.id, m.is_internal, m.is_automatic, m.source::text AS source, m.body_text, m.body_html, m.from_email, m.from_name,
+              m.inbound_mail_id, m.created_at, u.id AS author_id, u.name AS author_name, u.role::text AS author_role
+       FROM messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.ticket_id = $1 ORDER BY m.created_at, m.id`,
+      [id],
+    ),
+    db.query(`SELECT id, file_name, content_type, size, is_inline, content_id, message_id FROM attachments WHERE ticket_id = $1`, [id]),
+    db.query(`SELECT value FROM settings WHERE key = 'tickets'`),
+  ]);
+  return { ticket: t.rows[0] ?? null, messages: msgs.rows, attachments: atts.rows, settings: settings.rows[0] ?? null };
+}
+
+/** create-ticket.ts's transaction: the ticket, its history entry, the acknowledgement and the staff notifications in the outbox. */
+export async function createSql(c: pg.PoolClient, p: { title: string; body: string; categoryId: number; requesterId: number }) {
+  await c.query("BEGIN");
+  try {
+    const st = await c.query<{ id: number }>(`SELECT id FROM statuses WHERE is_default LIMIT 1`);
+    const t = await c.query<{ id: number }>(
+      `INSERT INTO tickets (title, body, body_html, category_id, status_id, requester_id, source, locale, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'API', 'ru', now()) RETURNING id`,
+      [p.title, p.body, `<p>${p.body}</p>`, p.categoryId, st.rows[0]!.id, p.requesterId],
+    );
+    const id = t.rows[0]!.id;
+    await c.query(`INSERT INTO audit_events (ticket_id, actor_id, type, data) VALUES ($1, $2, 'ticket.created', '{}')`, [id, p.requesterId]);
+    await c.query(
+      `INSERT INTO outbox_mails (ticket_id, template, locale, to_email, subject, text, html, message_id_header)
+       SELECT $1::int, 'ticket.created', 'ru', u.email, $2, $3, $3, '<' || $1::text || '.ack@bench.test>' FROM users u WHERE u.id = $4`,
+      [id, p.title, p.body, p.requesterId],
+    );
+    await c.query(
+      `INSERT INTO outbox_mails (ticket_id, template, locale, to_email, subject, text, html, message_id_header)
+       SELECT $1::int, 'staff.new-ticket', u.locale, u.email, $2, $3, $3, '<' || $1::text || '.' || u.id || '@bench.test>'
+       FROM users u WHERE u.role IN ('AGENT', 'ADMIN') AND u.is_active`,
+      [id, p.title, p.body],
+    );
+    await c.query("COMMIT");
+    return id;
+  } catch (e) {
+    await c.query("ROLLBACK");
+    throw e;
+  }
+}
+
+/** reply-to-ticket.ts's transaction (staff reply): lock, message, ticket update, history, the customer's mail. */
+export async function replySql(c: pg.PoolClient, p: { ticketId: number; authorId: number; body: string }) {
+  await c.query("BEGIN");
+  try {
+    await c.query(`SELECT id FROM tickets WHERE id = $1 FOR UPDATE`, [p.ticketId]);
+    const t = await c.query<{ requester_id: number; title: string }>(`SELECT requester_id, title FROM tickets WHERE id = $1`, [p.ticketId]);
+    const m = await c.query<{ id: number }>(
+      `INSERT INTO messages (ticket_id, author_id, body_text, body_html, source) VALUES ($1, $2, $3, $4, 'API') RETURNING id`,
+      [p.ticketId, p.authorId, p.body, `<p>${p.body}</p>`],
+    );
+    await c.query(`UPDATE tickets SET last_activity_at = now(), version = version + 1, first_response_at = coalesce(first_response_at, now()), updated_at = now() WHERE id = $1`, [p.ticketId]);
+    await c.query(`INSERT INTO audit_events (ticket_id, actor_id, type, data) VALUES ($1, $2, 'ticket.replied', $3)`, [p.ticketId, p.authorId, { messageId: m.rows[0]!.id }]);
+    await c.query(
+      `INSERT INTO outbox_mails (ticket_id, template, locale, to_email, subject, text, html, message_id_header)
+       SELECT $1::int, 'reply.staff', u.locale, u.email, $2, $3, $3, '<' || $4::text || '.reply@bench.test>' FROM users u WHERE u.id = $5`,
+      [p.ticketId, t.rows[0]!.title, p.body, m.rows[0]!.id, t.rows[0]!.requester_id],
+    );
+    await c.query("COMMIT");
+    return m.rows[0]!.id;
+  } catch (e) {
+    await c.query("ROLLBACK");
+    throw e;
+  }
+}

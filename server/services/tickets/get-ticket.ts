@@ -2,6 +2,7 @@
 // not see answers NOT_FOUND (not FORBIDDEN), so ids of other people's tickets leak nothing.
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
+import { isStaff } from "@/server/domain/actor";
 import { notFound } from "@/server/domain/errors";
 import { canViewTicket } from "@/server/domain/tickets/policies";
 import { loadSettings } from "@/server/services/settings/settings-store";
@@ -18,5 +19,8 @@ export async function getTicket(actor: Actor, id: number) {
     },
   });
   if (!t || !canViewTicket(actor, { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed }, settings).ok) throw notFound("TICKET_NOT_FOUND");
-  return ticketDetail(actor, t, settings);
+  const opening = t.source === "EMAIL" && isStaff(actor)
+    ? await db().inboundMail.findFirst({ where: { ticketId: t.id, outcome: "created" }, select: { id: true }, orderBy: { id: "asc" } })
+    : null;
+  return ticketDetail(actor, { ...t, openingMailId: opening?.id ?? null }, settings);
 }

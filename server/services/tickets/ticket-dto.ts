@@ -55,7 +55,7 @@ export type MessageRow = {
   attachments: Array<{ id: string; fileName: string; contentType: string; size: number; isInline: boolean; contentId: string | null }>;
 };
 
-export function ticketDetail(actor: Actor, t: Row & { messages: MessageRow[]; attachments: MessageRow["attachments"] }, s: TicketSettings) {
+export function ticketDetail(actor: Actor, t: Row & { messages: MessageRow[]; attachments: MessageRow["attachments"]; openingMailId?: number | null }, s: TicketSettings) {
   const staff = canSeeInternal(actor);
   return {
     ...ticketSummary(t),
@@ -67,6 +67,8 @@ export function ticketDetail(actor: Actor, t: Row & { messages: MessageRow[]; at
     closedAt: t.closedAt,
     ratingComment: t.ratingComment,
     attachments: t.attachments,
+    /** the inbound mail that opened the ticket (staff only): its raw source is downloadable */
+    openingRawMailId: staff ? (t.openingMailId ?? null) : null,
     messages: t.messages
       .filter((m) => staff || (!m.isInternal && !m.isAutomatic))
       .map((m) => ({
@@ -79,6 +81,7 @@ export function ticketDetail(actor: Actor, t: Row & { messages: MessageRow[]; at
         author: m.author ? { id: m.author.id, name: m.author.name, isStaff: m.author.role !== "CUSTOMER" } : { id: null, name: m.fromName ?? m.fromEmail ?? "", isStaff: false },
         fromEmail: staff ? m.fromEmail : null,
         hasRawMail: staff && m.inboundMailId != null,
+        rawMailId: staff ? m.inboundMailId : null,
         createdAt: m.createdAt,
         attachments: m.attachments,
       })),

@@ -6,12 +6,12 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { Button } from "@/app/_components/ui/button";
 import { localName } from "@/app/_components/status-badge";
-import { caller } from "@/app/_trpc/server";
+import { caller, trpc, getQueryClient, HydrateClient } from "@/app/_trpc/server";
 import { requireStaff } from "@/app/_lib/require";
-import { cn } from "@/app/_lib/cn";
 import { parseQueueParams, queueHref, toListInput, type QueueParams } from "./_queue/queue-params";
 import { FilterBar } from "./_queue/filter-bar";
 import { QueueTable } from "./_queue/queue-table";
+import { QueueViews, type QueueView } from "./_queue/queue-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.queue"))("title") };
@@ -23,9 +23,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   await requireStaff("/staff");
   const params = parseQueueParams(await searchParams);
   const [t, locale, format, api] = [await getTranslations("staff.queue"), await getLocale(), await getFormatter(), await caller()];
-  const [page, counts, statuses, categories, agents] = await Promise.all([
+  const [page, , statuses, categories, agents] = await Promise.all([
     api.ticket.list(toListInput(params, PAGE)),
-    api.ticket.counts(),
+    getQueryClient().prefetchQuery(trpc.ticket.counts.queryOptions()),
     api.status.list(),
     api.category.list(),
     api.user.assignable(),
@@ -37,37 +37,19 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const times = Object.fromEntries(page.items.map((i) => [i.id, { relative: format.relativeTime(i.lastActivityAt, now), full: format.dateTime(i.lastActivityAt, { dateStyle: "medium", timeStyle: "short" }) }]));
   const filtered = Boolean(params.q || params.category || params.requester || params.from || params.to || params.assignee !== "any" || params.status !== "open");
 
-  const views: Array<{ key: string; label: string; count: number; href: string; active: boolean; color?: string }> = [
-    { key: "open", label: t("allOpen"), count: counts.open, href: queueHref({ status: "open", assignee: "any" }), active: !filtered },
-    { key: "mine", label: t("mine"), count: counts.mine, href: queueHref({ status: "open", assignee: "me" }), active: isOnly(params, "open", "me") },
-    { key: "unassigned", label: t("unassigned"), count: counts.unassigned, href: queueHref({ status: "open", assignee: "unassigned" }), active: isOnly(params, "open", "unassigned") },
-    ...statuses.map((s) => ({ key: `s${s.id}`, label: localName(s.name, locale), count: counts.byStatus[s.id] ?? 0, href: queueHref({ status: s.id, assignee: "any" }), active: isOnly(params, s.id, "any"), color: s.color })),
+  const views: QueueView[] = [
+    { key: "open", label: t("allOpen"), href: queueHref({ status: "open", assignee: "any" }), active: !filtered },
+    { key: "mine", label: t("mine"), href: queueHref({ status: "open", assignee: "me" }), active: isOnly(params, "open", "me") },
+    { key: "unassigned", label: t("unassigned"), href: queueHref({ status: "open", assignee: "unassigned" }), active: isOnly(params, "open", "unassigned") },
+    ...statuses.map((s) => ({ key: `s${s.id}`, statusId: s.id, label: localName(s.name, locale), href: queueHref({ status: s.id, assignee: "any" }), active: isOnly(params, s.id, "any"), color: s.color })),
   ];
 
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} className="mb-2" />
-      <nav aria-label={t("views")} className="-mx-1 overflow-x-auto pb-1">
-        <ul className="flex min-w-max gap-1 px-1" data-testid="queue-views">
-          {views.map((v) => (
-            <li key={v.key}>
-              <Link
-                href={v.href}
-                aria-current={v.active ? "page" : undefined}
-                data-testid={`view-${v.key}`}
-                className={cn(
-                  "inline-flex h-8 items-center gap-2 rounded-full border px-3 text-sm whitespace-nowrap transition-colors",
-                  v.active ? "border-primary-600 bg-primary-600 text-white" : "border-line bg-surface text-ink-muted hover:border-line-strong hover:text-ink",
-                )}
-              >
-                {v.color && <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: v.color }} />}
-                {v.label}
-                <span className={cn("rounded-full px-1.5 text-xs tabular-nums", v.active ? "bg-white/20" : "bg-subtle")} data-testid="count">{v.count.toLocaleString(locale)}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <HydrateClient>
+        <QueueViews views={views} label={t("views")} locale={locale} />
+      </HydrateClient>
       <FilterBar
         params={params}
         statuses={statusOpts}

@@ -11,7 +11,7 @@ import { useToast } from "@/app/_components/ui/toast";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorInfo } from "@/app/_lib/trpc-error";
 import { MarkdownField } from "../../_components/markdown-field";
-import { AttachmentPicker, type UploadLimits } from "../../_components/attachment-picker";
+import { AttachmentPicker, type UploadLimits } from "@/app/_components/attachment-picker";
 
 export function PortalReplyForm({ ticketId, uploads }: { ticketId: number; uploads: UploadLimits | null }) {
   const t = useTranslations("portal.ticket");

@@ -14,7 +14,7 @@ import { Card, CardContent } from "@/app/_components/ui/card";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorInfo } from "@/app/_lib/trpc-error";
 import { MarkdownField } from "../../_components/markdown-field";
-import { AttachmentPicker, type UploadLimits } from "../../_components/attachment-picker";
+import { AttachmentPicker, type UploadLimits } from "@/app/_components/attachment-picker";
 
 type Category = { id: number; name: { ru: string; en: string } };
 

@@ -13,6 +13,7 @@ import { isAdmin } from "@/server/domain/actor";
 import { TicketVersionProvider } from "./_components/version-context";
 import { TicketControls } from "./_components/ticket-controls";
 import { StaffComposer } from "./_components/staff-composer";
+import { loadSettings } from "@/server/services/settings/settings-store";
 import { RequesterCard } from "./_components/requester-card";
 import { HistoryPanel } from "./_components/history-panel";
 
@@ -26,13 +27,14 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
   const ticket = await loadTicketForPage(id);
   const api = await caller();
   const [t, tp, tq, tc, locale, format] = [await getTranslations("staff.ticket"), await getTranslations("portal.ticket"), await getTranslations("staff.queue"), await getTranslations("common.source"), await getLocale(), await getFormatter()];
-  const [statuses, categories, agents, canned, history, staffSettings] = await Promise.all([
+  const [statuses, categories, agents, canned, history, staffSettings, ticketSettings] = await Promise.all([
     api.status.list(),
     api.category.list(),
     api.user.assignable(),
     api.cannedReply.list(),
     api.ticket.history({ ticketId: ticket.id }),
     api.ticket.staffSettings(),
+    loadSettings("tickets"),
   ]);
   return (
     <TicketVersionProvider version={ticket.version}>
@@ -52,6 +54,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
             ticketId={ticket.id}
             canned={canned.map((c) => ({ id: c.id, title: c.title, body: c.body }))}
             values={{ customerName: ticket.requester.name, ticketNumber: ticket.number, agentName: actor.name }}
+            uploadLimits={{ maxMb: ticketSettings.maxUploadMb, allowedFileTypes: ticketSettings.allowedFileTypes }}
           />
         </div>
         <aside className="min-w-0 space-y-4 lg:sticky lg:top-4 lg:self-start">

@@ -12,6 +12,7 @@ import { Kbd } from "@/app/_components/ui/kbd";
 import { DropdownMenu, DropdownMenuTrigger, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator } from "@/app/_components/ui/dropdown-menu";
 import { useTRPC } from "@/app/_trpc/client";
 import { cn } from "@/app/_lib/cn";
+import { AttachmentPicker, type UploadLimits } from "@/app/_components/attachment-picker";
 import { fillPlaceholders } from "@/server/domain/tickets/placeholders";
 import { useTicketVersion } from "./version-context";
 import { useTicketOutcome } from "./use-ticket-mutation";
@@ -20,7 +21,7 @@ type Mode = "reply" | "note";
 type Canned = { id: number; title: string; body: string };
 const draftKey = (ticketId: number, mode: Mode) => `helpdesk:draft:ticket:${ticketId}:${mode}`;
 
-export function StaffComposer({ ticketId, canned, values }: { ticketId: number; canned: Canned[]; values: { customerName: string; ticketNumber: number; agentName: string } }) {
+export function StaffComposer({ ticketId, canned, values, uploadLimits }: { ticketId: number; canned: Canned[]; values: { customerName: string; ticketNumber: number; agentName: string }; uploadLimits: UploadLimits }) {
   const t = useTranslations("staff.ticket");
   const trpc = useTRPC();
   const { version } = useTicketVersion();
@@ -29,6 +30,9 @@ export function StaffComposer({ ticketId, canned, values }: { ticketId: number; 
   const [text, setText] = useState<Record<Mode, string>>({ reply: "", note: "" });
   const [restored, setRestored] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  // files for the reply (notes are text only); a new key empties the picker after sending
+  const [files, setFiles] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
+  const [pickerKey, setPickerKey] = useState(0);
 
   // restore drafts after hydration (localStorage is browser-only)
   useEffect(() => {
@@ -48,14 +52,22 @@ export function StaffComposer({ ticketId, canned, values }: { ticketId: number; 
   };
 
   const clear = (m: Mode) => write(m, "");
-  const reply = useMutation(trpc.ticket.reply.mutationOptions({ onSuccess: () => { clear("reply"); outcome.onSuccess(undefined, t("sent")); }, onError: outcome.onError }));
+  const reply = useMutation(trpc.ticket.reply.mutationOptions({
+    onSuccess: () => {
+      clear("reply");
+      setFiles({ ids: [], busy: false });
+      setPickerKey((k) => k + 1);
+      outcome.onSuccess(undefined, t("sent"));
+    },
+    onError: outcome.onError,
+  }));
   const note = useMutation(trpc.ticket.addNote.mutationOptions({ onSuccess: (r) => { clear("note"); outcome.onSuccess(r, t("noteAdded")); }, onError: outcome.onError }));
-  const pending = reply.isPending || note.isPending;
+  const pending = reply.isPending || note.isPending || (mode === "reply" && files.busy);
   const body = text[mode];
 
   const send = () => {
     if (!body.trim() || pending) return;
-    if (mode === "reply") reply.mutate({ ticketId, body });
+    if (mode === "reply") reply.mutate({ ticketId, body, attachmentIds: files.ids });
     else note.mutate({ ticketId, version, body });
   };
 
@@ -131,6 +143,11 @@ export function StaffComposer({ ticketId, canned, values }: { ticketId: number; 
         className={cn("rounded-none border-0 shadow-none focus-visible:ring-0", mode === "note" && "bg-warning-50/40")}
         data-testid="composer-text"
       />
+      {mode === "reply" && (
+        <div className="border-t border-line px-3 py-2">
+          <AttachmentPicker key={pickerKey} limits={uploadLimits} onChange={(ids, busy) => setFiles({ ids, busy })} />
+        </div>
+      )}
       <div className="flex flex-wrap items-center gap-2 border-t border-line px-3 py-2">
         <p className="text-xs text-ink-subtle">
           {mode === "note" ? t("noteHint") : body && restored ? t("draftSaved") : null}

@@ -3,6 +3,7 @@
 // process-mail.ts executes the plan inside its transaction; `mail:inspect` and the quarantine
 // page print it without touching anything. Reads only.
 import type { Db, Tx } from "@/server/db/client";
+import type { EnqueueContext } from "@/server/mail/outbound/enqueue";
 import type { MailSettings, OutboundSettings, TicketSettings } from "@/server/domain/settings/schema";
 import { classifyAutomatic, type AutomaticVerdict } from "@/server/domain/mail/auto-reply";
 import { matchThread, senderMayReply, type ThreadMatch } from "@/server/domain/mail/thread-match";
@@ -16,14 +17,31 @@ export type IngestContext = {
   outbound: OutboundSettings;
   tickets: TicketSettings;
   ownAddresses: string[];
+  /** the same settings in the shape notify() takes, so it does not re-read them per mail */
+  enqueue: EnqueueContext;
+  /**
+   * Per-run memo of lookups that do not change while a run lasts (default category/status,
+   * the active staff addresses). Filled lazily; a fresh context (quarantine retry, inspect)
+   * starts empty.
+   */
+  memo: IngestMemo;
 };
+
+export type IngestMemo = {
+  staffEmails?: Set<string>;
+  category?: unknown;
+  status?: unknown;
+};
+
+export const userSelect = { id: true, role: true, email: true, name: true, locale: true, isActive: true } as const;
+export type SenderUser = { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN"; email: string; name: string; locale: string; isActive: boolean };
 
 export async function loadIngestContext(client?: Db | Tx): Promise<IngestContext> {
   const mail = await loadSettings("mail", { withSecrets: true, db: client });
   const outbound = await loadSettings("outbound", { db: client });
   const tickets = await loadSettings("tickets", { db: client });
   const own = [mail.username, outbound.fromEmail, fromAddress(mail, outbound)].map((a) => a.trim().toLowerCase()).filter((a) => a.includes("@"));
-  return { mail, outbound, tickets, ownAddresses: [...new Set(own)] };
+  return { mail, outbound, tickets, ownAddresses: [...new Set(own)], enqueue: { mail, outbound }, memo: {} };
 }
 
 export type SenderKind = "requester" | "cc" | "staff" | "stranger";
@@ -47,18 +65,29 @@ export type Decision = {
   match: ThreadMatch;
   /** the matched ticket's requester, for the report */
   reply: { text: string; cutBy: CutBy };
+  /** the sender's account when the decision already looked it up (null: none exists) */
+  senderUser?: SenderUser | null;
 };
 
 export const replyStrings = (m: MailSettings) => [m.replyStringRu, m.replyStringEn];
 export const ticketStrings = (m: MailSettings) => [m.ticketStringRu, m.ticketStringEn];
 
-async function senderKind(client: Db | Tx, ticketId: number, sender: string): Promise<{ kind: SenderKind; closed: boolean } | null> {
+/** Active staff addresses, read once per context (a run): the sender check needs only membership. */
+async function isStaff(client: Db | Tx, ctx: IngestContext, email: string): Promise<boolean> {
+  if (!ctx.memo.staffEmails) {
+    const rows = await client.user.findMany({ where: { isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select: { email: true } });
+    ctx.memo.staffEmails = new Set(rows.map((r) => r.email.toLowerCase()));
+  }
+  return ctx.memo.staffEmails.has(email.toLowerCase());
+}
+
+async function senderKind(client: Db | Tx, ctx: IngestContext, ticketId: number, sender: string): Promise<{ kind: SenderKind; closed: boolean } | null> {
   const t = await client.ticket.findUnique({
     where: { id: ticketId },
     select: { status: { select: { isClosed: true } }, requester: { select: { email: true } }, participants: { select: { email: true } } },
   });
   if (!t) return null;
-  const staff = await client.user.findFirst({ where: { email: sender, isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select: { id: true } });
+  const staff = await isStaff(client, ctx, sender);
   const ccEmails = t.participants.map((p) => p.email);
   const closed = t.status.isClosed;
   if (!senderMayReply({ sender, requesterEmail: t.requester.email, ccEmails, isStaff: !!staff })) return { kind: "stranger", closed };
@@ -76,7 +105,7 @@ export async function decideMail(client: Db | Tx, p: ParsedMail, ctx: IngestCont
   const d = (plan: MailPlan): Decision => ({ plan, automatic, match, reply });
 
   if (!p.from.address.includes("@")) return d({ action: "quarantine", reason: "no-sender", ticketId: match.ticketId, answer: null });
-  const found = match.ticketId !== null ? await senderKind(client, match.ticketId, p.from.address) : null;
+  const found = match.ticketId !== null ? await senderKind(client, ctx, match.ticketId, p.from.address) : null;
 
   if (automatic.automatic) {
     // Signed rules prove the mail answers ours; an unsigned subject token must also pass the sender check.
@@ -95,8 +124,8 @@ export async function decideMail(client: Db | Tx, p: ParsedMail, ctx: IngestCont
   if ((claimed !== null || match.forged) && ctx.mail.unknownSenderReply === "quarantine") {
     return d({ action: "quarantine", reason: "unknown-sender", ticketId: claimed, answer: "unknown-sender" });
   }
-  const existing = await client.user.findUnique({ where: { email: p.from.address }, select: { isActive: true } });
+  const existing = (await client.user.findUnique({ where: { email: p.from.address }, select: userSelect })) as SenderUser | null;
   if (existing && !existing.isActive) return d({ action: "quarantine", reason: "sender-inactive", ticketId: null, answer: null });
   if (!existing && ctx.tickets.requireLogin) return d({ action: "quarantine", reason: "login-required", ticketId: null, answer: "login-required" });
-  return d({ action: "create", refusedTicketId: claimed });
+  return { ...d({ action: "create", refusedTicketId: claimed }), senderUser: existing };
 }

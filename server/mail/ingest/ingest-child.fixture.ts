@@ -2,6 +2,7 @@
 // Started by ingest-runs.int.test.ts with DATABASE_URL / DATA_DIR of the test worker.
 import { runIngest } from "./run-ingest";
 
-// slow each commit down a little so the parent can kill between and inside transactions
-await runIngest({ afterMail: () => new Promise((r) => setTimeout(r, 20)) });
+// batches of 5 mails, each mail slowed down a little inside the transaction, so the parent's
+// kill lands inside a batch (or between two)
+await runIngest({ batchMails: 5, duringBatch: () => new Promise((r) => setTimeout(r, 20)) });
 process.exit(0);

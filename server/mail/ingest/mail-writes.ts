@@ -9,7 +9,6 @@ import { cutReplyHtml } from "@/server/domain/mail/reply-cut";
 import { autoStatusOnReply } from "@/server/domain/tickets/policies";
 import { sanitize, textToHtml } from "@/server/services/content/sanitize";
 import { recordEvent } from "@/server/services/audit";
-import { afterReply, afterStatusChange, afterTicketCreated } from "@/server/services/tickets/hooks";
 import { defaultStatus } from "@/server/services/tickets/lookups";
 import { notify } from "@/server/mail/outbound/notify";
 import type { Decision, IngestContext, QuarantineReason } from "./decide-mail";
@@ -32,13 +31,25 @@ const userActor = (u: { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN"; email:
 });
 const userSelect = { id: true, role: true, email: true, name: true, locale: true } as const;
 
-async function pickCategory(tx: Tx, ctx: IngestContext) {
+type CategoryRow = Awaited<ReturnType<Tx["category"]["findFirstOrThrow"]>>;
+type StatusRow = Awaited<ReturnType<typeof defaultStatus>>;
+
+// The default category/status cannot change in the middle of a run: read once per context.
+async function pickCategory(tx: Tx, ctx: IngestContext): Promise<CategoryRow> {
+  return ((ctx.memo.category as CategoryRow | undefined) ??= await pickCategoryFresh(tx, ctx));
+}
+
+async function pickStatus(tx: Tx, ctx: IngestContext): Promise<StatusRow> {
+  return ((ctx.memo.status as StatusRow | undefined) ??= await pickStatusFresh(tx, ctx));
+}
+
+async function pickCategoryFresh(tx: Tx, ctx: IngestContext) {
   const wanted = ctx.mail.defaultCategoryId;
   const c = wanted === "auto" ? null : await tx.category.findFirst({ where: { id: wanted, archivedAt: null } });
   return c ?? tx.category.findFirstOrThrow({ where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
 }
 
-async function pickStatus(tx: Tx, ctx: IngestContext) {
+async function pickStatusFresh(tx: Tx, ctx: IngestContext) {
   const wanted = ctx.mail.defaultStatusId;
   const s = wanted === "auto" ? null : await tx.status.findUnique({ where: { id: wanted } });
   return s ?? defaultStatus(tx);
@@ -46,8 +57,9 @@ async function pickStatus(tx: Tx, ctx: IngestContext) {
 
 export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged, ctx: IngestContext, d: Decision & { plan: { action: "create" } }) {
   const locale = guessLocale(p);
+  const known = d.senderUser !== undefined ? d.senderUser : await tx.user.findUnique({ where: { email: p.from.address }, select: userSelect });
   const requester =
-    (await tx.user.findUnique({ where: { email: p.from.address }, select: userSelect })) ??
+    known ??
     // unknown sender: a customer account with no password (the acknowledgement offers a set-password link)
     (await tx.user.create({ data: { email: p.from.address, name: p.from.name || p.from.address.split("@")[0]!, role: "CUSTOMER", locale, passwordHash: null }, select: userSelect }));
   const category = await pickCategory(tx, ctx);
@@ -75,7 +87,7 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
     ticketId: t.id, actor, type: "ticket.created",
     data: { source: "EMAIL", claimedTicketId: d.plan.refusedTicketId, forgedMarker: d.match.forged || undefined, dropped: staged.dropped.length ? staged.dropped : undefined },
   });
-  await afterTicketCreated(tx, t.id, actor);
+  await notify(tx, { type: "ticket.created", ticketId: t.id, actor }, ctx.enqueue);
   return { ticketId: t.id };
 }
 
@@ -114,16 +126,17 @@ export async function appendMailReply(tx: Tx, p: ParsedMail, staged: Staged, ctx
   });
   await recordEvent(tx, { ticketId, actor, type: "ticket.replied", data: { messageId: m.id, via: "email", rule: d.match.rule, dropped: staged.dropped.length ? staged.dropped : undefined } });
   if (nextStatus) await recordEvent(tx, { ticketId, actor, type: "ticket.status", data: { from: t.statusId, to: nextStatus.id, auto: true } });
-  await afterReply(tx, ticketId, m.id, actor, byStaff);
-  if (nextStatus && nextStatus.isClosed && !t.status.isClosed) await afterStatusChange(tx, ticketId, actor, true);
+  // the hooks of server/services/tickets/hooks.ts, with the run's settings passed along
+  await notify(tx, { type: byStaff ? "reply.staff" : "reply.customer", ticketId, messageId: m.id, actor }, ctx.enqueue);
+  if (nextStatus && nextStatus.isClosed && !t.status.isClosed) await notify(tx, { type: "ticket.closed", ticketId, actor }, ctx.enqueue);
   return { ticketId, messageId: m.id };
 }
 
 /** A reply to a closed ticket (noRepliesAfterClose): not appended, answered, recorded in history. */
-export async function refuseClosedReply(tx: Tx, p: ParsedMail, ticketId: number, inboundMailId: number, opts: { quiet?: boolean } = {}) {
+export async function refuseClosedReply(tx: Tx, p: ParsedMail, ticketId: number, inboundMailId: number, opts: { quiet?: boolean } = {}, ctx?: IngestContext) {
   const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { locale: true } });
   await recordEvent(tx, { ticketId, actor: system, type: "mail.refused", data: { reason: "closed", from: p.from.address, subject: p.subject, inboundMailId } });
-  if (!opts.quiet) await notify(tx, { type: "reply.refused", to: p.from.address, locale: t.locale, reason: "closed", ticketId, subject: p.subject });
+  if (!opts.quiet) await notify(tx, { type: "reply.refused", to: p.from.address, locale: t.locale, reason: "closed", ticketId, subject: p.subject }, ctx?.enqueue);
   await quarantineEntry(tx, inboundMailId, "ticket-closed", `ticket #${ticketId} is closed`);
 }
 
@@ -136,6 +149,6 @@ export async function quarantineEntry(tx: Tx, inboundMailId: number, reason: Qua
 }
 
 /** A quarantine that answers the sender (never for automatic mail: decide-mail never asks for it). */
-export async function answerQuarantined(tx: Tx, p: ParsedMail, answer: "unknown-sender" | "login-required", ticketId: number | null) {
-  await notify(tx, { type: "reply.refused", to: p.from.address, locale: guessLocale(p), reason: answer, ticketId, subject: p.subject });
+export async function answerQuarantined(tx: Tx, p: ParsedMail, answer: "unknown-sender" | "login-required", ticketId: number | null, ctx?: IngestContext) {
+  await notify(tx, { type: "reply.refused", to: p.from.address, locale: guessLocale(p), reason: answer, ticketId, subject: p.subject }, ctx?.enqueue);
 }

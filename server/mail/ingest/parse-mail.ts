@@ -41,6 +41,14 @@ export type ParsedMail = {
 
 export const sha256Hex = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
 
+/** The part of mailparser's result that parseMail reads (what the parse worker sends back). */
+export type MpResult = Pick<MpParsed, "headerLines" | "messageId" | "from" | "to" | "cc" | "subject" | "inReplyTo" | "references" | "text" | "html" | "date"> & {
+  attachments: Array<Pick<MpParsed["attachments"][number], "filename" | "contentType" | "contentId" | "cid" | "contentDisposition"> & { content: Buffer }>;
+};
+
+/** mailparser options of the ingest (also used by the parse worker). */
+export const PARSE_OPTIONS = { skipTextToHtml: true, skipTextLinks: true, keepCidLinks: true, skipImageLinks: true } as const;
+
 function addresses(v: AddressObject | AddressObject[] | undefined): { address: string; name: string }[] {
   const list = v ? (Array.isArray(v) ? v : [v]) : [];
   const out: { address: string; name: string }[] = [];
@@ -55,7 +63,7 @@ function addresses(v: AddressObject | AddressObject[] | undefined): { address: s
 }
 
 /** Header lines unfolded into a lower-cased bag of raw string values. */
-function headerBag(p: MpParsed): Record<string, string[]> {
+function headerBag(p: Pick<MpParsed, "headerLines">): Record<string, string[]> {
   const bag: Record<string, string[]> = {};
   for (const h of p.headerLines ?? []) {
     const idx = h.line.indexOf(":");
@@ -76,10 +84,15 @@ export function cleanMessageId(v: unknown): string | null {
   return bracketed ? `<${bracketed}>` : null;
 }
 
+/** Parses on the calling thread; parse-worker.ts moves large mails off it. */
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
-  const p = await simpleParser(raw, { skipTextToHtml: true, skipTextLinks: true, keepCidLinks: true, skipImageLinks: true });
+  return fromMailparser(await simpleParser(raw, PARSE_OPTIONS), raw);
+}
+
+/** mailparser's result (from this thread or the worker) → ParsedMail. */
+export function fromMailparser(p: MpResult, raw: Buffer, sha?: string): ParsedMail {
   const headers = headerBag(p);
-  const sha = sha256Hex(raw);
+  sha ??= sha256Hex(raw);
   const messageId = cleanMessageId(p.messageId ?? headers["message-id"]?.[0]);
   const from = addresses(p.from)[0] ?? { address: "", name: "" };
   const delivered = ["delivered-to", "x-original-to", "envelope-to"].flatMap((k) => headers[k] ?? []).map(normaliseAddress).filter(Boolean);

@@ -1,15 +1,19 @@
-// One fetched mail → exactly one outcome, in ONE transaction that also advances the mailbox
-// cursor (docs/mail.md, "never lose, never duplicate"): the raw source is stored under the
+// Fetched mails → exactly one outcome each, committed in the transaction that also advances the
+// mailbox cursor (docs/mail.md, "never lose, never duplicate"). Several mails share one
+// transaction (a batch): each runs under its own SAVEPOINT, the raw source is stored under the
 // unique (mailbox, message key) first — a conflict means a duplicate — then the plan of
-// decide-mail.ts is executed. Anything that fails (too big, unparseable, a failing insert)
-// lands in the quarantine with its reason and raw source in a second small transaction, and
-// the cursor moves past it: one bad mail never blocks the mailbox.
+// decide-mail.ts is executed. A mail that fails (too big, unparseable, a failing insert) is
+// rolled back to its savepoint and quarantined with its reason and raw source in the same
+// transaction; the cursor moves to the batch's last uid once, at the end: one bad mail never
+// blocks the mailbox, and a crash rolls the whole batch back for the next run to redo (the
+// dedupe makes that harmless).
 import { db, type Tx } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import type { FetchedMail } from "./mailbox-source";
 import { decideMail, type IngestContext, type QuarantineReason } from "./decide-mail";
 import { answerQuarantined, appendMailReply, createTicketFromMail, quarantineEntry, refuseClosedReply } from "./mail-writes";
-import { parseMail, sha256Hex, type ParsedMail } from "./parse-mail";
+import { sha256Hex, type ParsedMail } from "./parse-mail";
+import { parseMailAuto } from "./parse-worker";
 import { discardStaged, stageAttachments, type Staged } from "./store-attachments";
 
 export type MailOutcome = "created" | "appended" | "duplicate" | "auto-reply" | "quarantined";
@@ -58,17 +62,6 @@ const rowOf = (m: FetchedMail, p: ParsedMail | null, key: string, outcome: strin
   size: m.size || m.raw.length, sha256: p?.sha256 ?? sha256Hex(m.raw), raw: m.raw, outcome,
 });
 
-/** A mail that could not be handled normally: stored with its reason, cursor moved past it. */
-async function quarantineMail(m: FetchedMail, cursor: CursorStep | null, mailboxKey: string, key: string, p: ParsedMail | null, reason: QuarantineReason, detail: string): Promise<ProcessResult> {
-  return db().$transaction(async (tx) => {
-    if (cursor) await advanceCursor(tx, cursor, m.uid);
-    const id = await insertInbound(tx, mailboxKey, rowOf(m, p, key, "quarantined"));
-    if (id === null) return { outcome: "duplicate" as const, inboundMailId: null, ticketId: null };
-    await quarantineEntry(tx, id, reason, detail);
-    return { outcome: "quarantined" as const, inboundMailId: id, ticketId: null, reason };
-  });
-}
-
 /**
  * Executes the plan for a stored inbound mail; shared with the quarantine's "retry", which
  * passes `quiet` so the sender is not answered a second time.
@@ -87,12 +80,12 @@ export async function applyPlan(tx: Tx, p: ParsedMail, staged: Staged, ctx: Inge
     result = { outcome: plan.automatic ? "auto-reply" : "appended", inboundMailId, ticketId: plan.ticketId };
     outcome = result.outcome;
   } else if (plan.action === "refuse-closed") {
-    await refuseClosedReply(tx, p, plan.ticketId, inboundMailId, opts);
+    await refuseClosedReply(tx, p, plan.ticketId, inboundMailId, opts, ctx);
     result = { outcome: "quarantined", inboundMailId, ticketId: plan.ticketId, reason: "ticket-closed" };
     outcome = "refused";
   } else {
     await quarantineEntry(tx, inboundMailId, plan.reason, d.automatic.reason);
-    if (plan.answer && !opts.quiet) await answerQuarantined(tx, p, plan.answer, plan.ticketId);
+    if (plan.answer && !opts.quiet) await answerQuarantined(tx, p, plan.answer, plan.ticketId, ctx);
     // unmatched automatic mail is counted as an auto-reply: it is kept for staff, never answered
     result = { outcome: plan.reason === "automatic" ? "auto-reply" : "quarantined", inboundMailId, ticketId: null, reason: plan.reason };
     outcome = plan.reason === "automatic" ? "auto-reply" : "quarantined";
@@ -104,46 +97,133 @@ export async function applyPlan(tx: Tx, p: ParsedMail, staged: Staged, ctx: Inge
   return result;
 }
 
+/** A fetched mail made ready for the transaction: parsed (or why not), attachments staged on disk. */
+export type PreparedMail = {
+  mail: FetchedMail & { tooBig?: boolean };
+  parsed: ParsedMail | null;
+  /** set when the mail goes straight to the quarantine */
+  failure: { reason: QuarantineReason; detail: string; key: string } | null;
+  staged: Staged;
+};
+
+const NOTHING_STAGED: Staged = { files: [], dropped: [] };
+
+/** Parses a mail (large ones in a worker thread); never throws. Attachments are staged separately. */
+export async function prepareMail(m: FetchedMail & { tooBig?: boolean }, cursor: CursorStep | null, ctx: IngestContext): Promise<PreparedMail> {
+  if (m.tooBig) {
+    const key = m.uidl ? `too-big:uidl:${m.uidl}` : `too-big:${cursor?.uidValidity ?? 0}:${m.uid ?? 0}`;
+    return { mail: m, parsed: null, failure: { reason: "too-big", detail: `${m.size} bytes, limit ${ctx.mail.maxMailMb} MB`, key }, staged: NOTHING_STAGED };
+  }
+  try {
+    return { mail: m, parsed: await parseMailAuto(m.raw), failure: null, staged: NOTHING_STAGED };
+  } catch (e) {
+    return { mail: m, parsed: null, failure: { reason: "parse-failed", detail: String((e as Error)?.message ?? e), key: `sha256:${sha256Hex(m.raw)}` }, staged: NOTHING_STAGED };
+  }
+}
+
+/**
+ * Writes the attachments of the prepared mails to storage. One query finds the mails of the
+ * list already stored (a re-delivery), so their attachments are not written a second time;
+ * the unique insert in the transaction stays the authority (a late duplicate's files are
+ * discarded after the commit).
+ */
+export async function stagePrepared(list: PreparedMail[], mailboxKey: string, ctx: IngestContext): Promise<void> {
+  const withFiles = list.filter((x) => x.parsed && x.parsed.attachments.length > 0 && x.staged.files.length === 0);
+  if (withFiles.length === 0) return;
+  const keys = [...new Set(withFiles.map((x) => x.parsed!.messageKey))];
+  const seen = new Set((await db().inboundMail.findMany({ where: { mailboxKey, messageKey: { in: keys } }, select: { messageKey: true } })).map((r) => r.messageKey));
+  for (const x of withFiles) {
+    if (!seen.has(x.parsed!.messageKey)) x.staged = await stageAttachments(x.parsed!.attachments, ctx.tickets);
+  }
+}
+
+async function quarantineIn(tx: Tx, x: PreparedMail, mailboxKey: string, reason: QuarantineReason, detail: string, key: string): Promise<ProcessResult> {
+  const id = await insertInbound(tx, mailboxKey, rowOf(x.mail, x.parsed, key, "quarantined"));
+  if (id === null) return { outcome: "duplicate", inboundMailId: null, ticketId: null };
+  await quarantineEntry(tx, id, reason, detail);
+  return { outcome: "quarantined", inboundMailId: id, ticketId: null, reason };
+}
+
+/** One mail inside the batch transaction (under its savepoint). */
+async function handleOne(tx: Tx, x: PreparedMail, mailboxKey: string, ctx: IngestContext): Promise<ProcessResult> {
+  if (x.failure) return quarantineIn(tx, x, mailboxKey, x.failure.reason, x.failure.detail, x.failure.key);
+  const p = x.parsed!;
+  const id = await insertInbound(tx, mailboxKey, rowOf(x.mail, p, p.messageKey, "pending"));
+  if (id === null) {
+    // POP3 has no cursor: remember this UIDL so the duplicate is not downloaded again
+    if (x.mail.uidl) await insertInbound(tx, mailboxKey, rowOf(x.mail, p, `duplicate:uidl:${x.mail.uidl}`, "duplicate"));
+    return { outcome: "duplicate", inboundMailId: null, ticketId: null };
+  }
+  return applyPlan(tx, p, x.staged, ctx, id);
+}
+
+export type BatchOptions = {
+  mailboxKey: string;
+  cursor: CursorStep | null;
+  ctx: IngestContext;
+  /** stop taking more mails into the transaction after this long (the first is always taken) */
+  maxMs?: number;
+  /** test hook, inside the transaction after each mail (throwing simulates a crash mid-batch) */
+  duringBatch?: (indexInBatch: number) => void | Promise<void>;
+};
+
+/**
+ * Processes a prefix of `list` (all of it unless `maxMs` ran out) in ONE transaction and
+ * returns one result per processed mail, in order. Staged files of mails that ended as
+ * duplicates or were rolled back are discarded; if the transaction itself fails, every staged
+ * file of the batch is discarded and the error is thrown (nothing of the batch is committed).
+ */
+export async function processBatch(list: PreparedMail[], opts: BatchOptions): Promise<ProcessResult[]> {
+  const { mailboxKey, cursor, ctx } = opts;
+  const drop: Staged[] = [];
+  const started = Date.now();
+  let results: ProcessResult[];
+  try {
+    results = await db().$transaction(
+      async (tx) => {
+        const out: ProcessResult[] = [];
+        let lastUid: number | null = null;
+        for (const x of list) {
+          if (out.length > 0 && opts.maxMs !== undefined && Date.now() - started >= opts.maxMs) break;
+          await tx.$executeRawUnsafe("SAVEPOINT m");
+          let r: ProcessResult;
+          try {
+            r = await handleOne(tx, x, mailboxKey, ctx);
+            await tx.$executeRawUnsafe("RELEASE SAVEPOINT m");
+          } catch (e) {
+            await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT m");
+            drop.push(x.staged);
+            const detail = String((e as Error)?.message ?? e);
+            logger.error("mail ingest: processing failed, quarantining", { messageKey: x.parsed?.messageKey ?? null, uid: x.mail.uid, error: detail });
+            r = await quarantineIn(tx, x, mailboxKey, "processing-failed", detail, x.parsed?.messageKey ?? `sha256:${sha256Hex(x.mail.raw)}`);
+          }
+          if (r.outcome === "duplicate") drop.push(x.staged);
+          out.push(r);
+          if (x.mail.uid !== null) lastUid = Math.max(lastUid ?? 0, x.mail.uid);
+          await opts.duringBatch?.(out.length - 1);
+        }
+        // once per batch, last: renews the lease and fails the whole batch if another run took over
+        if (cursor) await advanceCursor(tx, cursor, lastUid);
+        return out;
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  } catch (e) {
+    await Promise.all(list.map((x) => discardStaged(x.staged)));
+    for (const x of list) x.staged = NOTHING_STAGED;
+    throw e;
+  }
+  await Promise.all(drop.map((s) => discardStaged(s)));
+  return results;
+}
+
+/** One mail in its own transaction (the quarantine page, tests, and the fallback of a failed batch). */
 export async function processMail(
   m: FetchedMail & { tooBig?: boolean },
   opts: { mailboxKey: string; cursor: CursorStep | null; ctx: IngestContext },
 ): Promise<ProcessResult> {
-  const { mailboxKey, cursor, ctx } = opts;
-  if (m.tooBig) {
-    const key = m.uidl ? `too-big:uidl:${m.uidl}` : `too-big:${cursor?.uidValidity ?? 0}:${m.uid ?? 0}`;
-    return quarantineMail(m, cursor, mailboxKey, key, null, "too-big", `${m.size} bytes, limit ${ctx.mail.maxMailMb} MB`);
-  }
-  let p: ParsedMail;
-  try {
-    p = await parseMail(m.raw);
-  } catch (e) {
-    return quarantineMail(m, cursor, mailboxKey, `sha256:${sha256Hex(m.raw)}`, null, "parse-failed", String((e as Error)?.message ?? e));
-  }
-  // Cheap pre-check so a re-delivered mail does not write its attachments again; the unique
-  // insert below stays the authority.
-  const seen = await db().inboundMail.findUnique({ where: { mailboxKey_messageKey: { mailboxKey, messageKey: p.messageKey } }, select: { id: true } });
-  const staged = seen ? { files: [], dropped: [] } : await stageAttachments(p.attachments, ctx.tickets);
-  try {
-    return await db().$transaction(
-      async (tx) => {
-        if (cursor) await advanceCursor(tx, cursor, m.uid);
-        const id = await insertInbound(tx, mailboxKey, rowOf(m, p, p.messageKey, "pending"));
-        if (id === null) {
-          // POP3 has no cursor: remember this UIDL so the duplicate is not downloaded again
-          if (m.uidl) await insertInbound(tx, mailboxKey, rowOf(m, p, `duplicate:uidl:${m.uidl}`, "duplicate"));
-          return { outcome: "duplicate" as const, inboundMailId: null, ticketId: null };
-        }
-        return applyPlan(tx, p, staged, ctx, id);
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    ).then(async (r) => {
-      if (r.outcome === "duplicate") await discardStaged(staged);
-      return r;
-    });
-  } catch (e) {
-    await discardStaged(staged);
-    if (e instanceof LeaseLostError) throw e;
-    logger.error("mail ingest: processing failed, quarantining", { messageKey: p.messageKey, error: String((e as Error)?.message ?? e) });
-    return quarantineMail(m, cursor, mailboxKey, p.messageKey, p, "processing-failed", String((e as Error)?.message ?? e));
-  }
+  const x = await prepareMail(m, opts.cursor, opts.ctx);
+  await stagePrepared([x], opts.mailboxKey, opts.ctx);
+  const [r] = await processBatch([x], opts);
+  return r!;
 }

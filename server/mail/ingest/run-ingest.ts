@@ -4,15 +4,17 @@
 //
 // A run holds a per-mailbox lease (a row in mailbox_states, taken with one atomic upsert whose
 // WHERE only matches an expired lease), so an overlapping call answers `busy` at once. The
-// cursor (uidValidity, lastUid) advances in each mail's own transaction (process-mail.ts);
-// marking the message seen / moving it happens only after that commit, and is cosmetic.
+// cursor (uidValidity, lastUid) advances in the transaction that stores a batch of mails
+// (process-mail.ts: up to BATCH_MAILS mails or about BATCH_MS of work, a savepoint per mail);
+// marking the messages seen / moving them happens only after that commit, and is cosmetic.
 import crypto from "node:crypto";
 import { db } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import type { MailSettings } from "@/server/domain/settings/schema";
 import { openMailbox, type MailboxConfig, type MailboxSource, type MarkAction } from "./mailbox-source";
 import { loadIngestContext } from "./decide-mail";
-import { processMail, type CursorStep, type MailOutcome } from "./process-mail";
+import { discardStaged } from "./store-attachments";
+import { prepareMail, processBatch, stagePrepared, LeaseLostError, type CursorStep, type MailOutcome, type PreparedMail, type ProcessResult } from "./process-mail";
 
 export const MAILBOX_KEY = "default";
 
@@ -31,9 +33,23 @@ export type IngestSummary = {
 };
 export type IngestResult = IngestSummary | { configured: false };
 
+/** Mails per transaction, and the time after which a transaction takes no more mails. */
+export const BATCH_MAILS = 25;
+export const BATCH_MS = 1000;
+/** Raw bytes of the mails prepared (parsed, attachments staged) ahead of one transaction. */
+const BATCH_BYTES = 16 * 1024 * 1024;
+
 export type RunOptions = {
-  /** test hook: called after each committed mail (throwing simulates a crash mid-run) */
+  /**
+   * test hook: called after each committed mail, once its batch has committed (throwing
+   * simulates a crash between commits). Without `batchMails`, a run given this hook commits
+   * every mail on its own, so "after mail N" is also "after commit N".
+   */
   afterMail?: (handled: number) => void | Promise<void>;
+  /** mails per transaction (default BATCH_MAILS; 1 when `afterMail` is given) */
+  batchMails?: number;
+  /** test hook inside the batch transaction, after each mail (throwing = a crash mid-batch) */
+  duringBatch?: (indexInBatch: number) => void | Promise<void>;
   /** overrides for tests */
   openSource?: (cfg: MailboxConfig) => Promise<MailboxSource>;
 };
@@ -104,20 +120,71 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
       const rows = await db().inboundMail.findMany({ where: { mailboxKey: MAILBOX_KEY, uidl: { in: uidls } }, select: { uidl: true } });
       return new Set(rows.map((r) => r.uidl!));
     };
-    while (Date.now() - started < budgetMs) {
+    const perTx = Math.max(1, opts.batchMails ?? (opts.afterMail ? 1 : BATCH_MAILS));
+    // a throwing test hook stands for a crash: it must not be taken for a failed batch and retried
+    let hookError: unknown = undefined;
+    const duringBatch = opts.duringBatch && (async (i: number) => {
+      try {
+        await opts.duringBatch!(i);
+      } catch (e) {
+        hookError = e;
+        throw e;
+      }
+    });
+    const account = async (x: PreparedMail, r: ProcessResult) => {
+      sum.fetched += 1;
+      sum[BUCKET[r.outcome]] += 1;
+      // cosmetic, after the commit: the cursor is the truth either way
+      if (action !== "leave" && source!.protocol === "imap") {
+        await source!.markProcessed(x.mail, action).catch((e) => logger.warn("mail ingest: marking the message failed", { uid: x.mail.uid, error: String(e?.message ?? e) }));
+      }
+      await opts.afterMail?.(sum.fetched);
+    };
+    fetching: while (Date.now() - started < budgetMs) {
       const batch = await source.fetchBatch({ afterUid: lastUid, limit: ctx.mail.batchSize, maxBytes: ctx.mail.maxMailMb * 1024 * 1024, skipUidls });
       if (batch.length === 0) break;
-      for (const mail of batch) {
-        if (Date.now() - started >= budgetMs) break;
-        const r = await processMail(mail, { mailboxKey: MAILBOX_KEY, cursor, ctx });
-        sum.fetched += 1;
-        sum[BUCKET[r.outcome]] += 1;
-        if (mail.uid !== null) lastUid = Math.max(lastUid, mail.uid);
-        // cosmetic, after the commit: the cursor is the truth either way
-        if (action !== "leave" && source.protocol === "imap") {
-          await source.markProcessed(mail, action).catch((e) => logger.warn("mail ingest: marking the message failed", { uid: mail.uid, error: String(e?.message ?? e) }));
+      let next = 0;
+      let ready: PreparedMail[] = [];
+      while (next < batch.length || ready.length > 0) {
+        if (Date.now() - started >= budgetMs) {
+          await Promise.all(ready.map((x) => discardStaged(x.staged))); // left for the next run
+          break fetching;
         }
-        await opts.afterMail?.(sum.fetched);
+        // parse (large mails in the worker) and stage attachments before the transaction
+        const fresh: PreparedMail[] = [];
+        let bytes = ready.reduce((n, x) => n + x.mail.raw.length, 0);
+        while (next < batch.length && ready.length + fresh.length < perTx && (bytes < BATCH_BYTES || ready.length + fresh.length === 0)) {
+          const m = batch[next++]!;
+          bytes += m.raw.length;
+          fresh.push(await prepareMail(m, cursor, ctx));
+        }
+        await stagePrepared(fresh, MAILBOX_KEY, ctx);
+        ready = [...ready, ...fresh];
+        const remaining = budgetMs - (Date.now() - started);
+        let results: ProcessResult[];
+        try {
+          results = await processBatch(ready, { mailboxKey: MAILBOX_KEY, cursor, ctx, maxMs: Math.min(BATCH_MS, Math.max(remaining, 0)), duringBatch });
+        } catch (e) {
+          if (e instanceof LeaseLostError || e === hookError || ready.length === 1) throw e;
+          // the batch as a whole failed (not one mail: those roll back to their savepoint):
+          // redo it one mail per transaction, so only the mail that cannot be stored fails the run
+          logger.warn("mail ingest: batch failed, retrying its mails one by one", { mails: ready.length, error: String((e as Error)?.message ?? e) });
+          for (const x of ready) {
+            await stagePrepared([x], MAILBOX_KEY, ctx);
+            const [r] = await processBatch([x], { mailboxKey: MAILBOX_KEY, cursor, ctx });
+            if (x.mail.uid !== null) lastUid = Math.max(lastUid, x.mail.uid);
+            await account(x, r!);
+          }
+          ready = [];
+          continue;
+        }
+        const done = ready.slice(0, results.length);
+        ready = ready.slice(results.length);
+        for (let i = 0; i < done.length; i++) {
+          const x = done[i]!;
+          if (x.mail.uid !== null) lastUid = Math.max(lastUid, x.mail.uid);
+          await account(x, results[i]!);
+        }
       }
       if (batch.length < ctx.mail.batchSize) break;
     }

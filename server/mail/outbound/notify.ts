@@ -23,8 +23,12 @@ export type NotifyEvent =
 
 const url = (path: string) => new URL(path, env().APP_URL).toString();
 
-export async function notify(tx: Tx, ev: NotifyEvent): Promise<void> {
-  const ctx = await loadEnqueueContext(tx);
+/**
+ * `preloaded`: the mail + outbound settings when the caller already has them (the mail ingest
+ * loads them once per run); without it they are read here, inside the transaction.
+ */
+export async function notify(tx: Tx, ev: NotifyEvent, preloaded?: EnqueueContext): Promise<void> {
+  const ctx = preloaded ?? (await loadEnqueueContext(tx));
   switch (ev.type) {
     case "ticket.created":
       return ticketCreated(tx, ev, ctx);

@@ -50,10 +50,12 @@ export function isSafeInlineImage(contentType: string): boolean {
   return SAFE_IMAGES.has(contentType.toLowerCase());
 }
 
-/** A file name safe to store and to put in a header: no path, no control or reserved characters. */
+/** A file name safe to store and to put in a header: no path, no control, bidi/invisible or reserved characters. */
 export function sanitizeFileName(raw: string, ext?: string): string {
   let base = (raw.split(/[\\/]/).pop() ?? "").normalize("NFC");
-  base = [...base].map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? "_" : c)).join("");
+  // control characters, and the invisible format characters (bidi overrides such as U+202E,
+  // zero-width characters, BOM) that make "invoice\u202Efdp.exe" display as "invoiceexe.pdf"
+  base = [...base].map((c) => (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(c) ? "_" : c)).join("");
   base = base.replace(/[<>:"|?*;]/g, "_").replace(/\s+/g, " ").trim().replace(/^[.\s]+|[.\s]+$/g, "");
   if (!base) base = "file";
   let stem = base;

@@ -71,7 +71,8 @@ describe("mail ingest runs", () => {
     const mb = await useMailbox(dc);
     const N = 25;
     for (let i = 1; i <= N; i++) await mb.deliver(await mailN(mb, i));
-    const child = spawn(path.resolve("node_modules/.bin/tsx"), [path.resolve("server/mail/ingest/ingest-child.fixture.ts")], { env: { ...process.env }, stdio: "ignore" });
+    // node itself (not the tsx wrapper script), so SIGKILL hits the process that ingests
+    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("server/mail/ingest/ingest-child.fixture.ts")], { env: { ...process.env }, stdio: "ignore" });
     const exited = new Promise((r) => child.on("exit", r));
     for (let i = 0; i < 400 && (await db().inboundMail.count()) < 5; i++) await new Promise((r) => setTimeout(r, 25));
     child.kill("SIGKILL");

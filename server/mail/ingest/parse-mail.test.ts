@@ -29,6 +29,23 @@ describe("parse-mail", () => {
   });
 });
 
+describe("parse-mail on broken input (found by the mail fuzzer)", () => {
+  it("drops NUL characters PostgreSQL text cannot store", async () => {
+    const raw = Buffer.from("From: a\u0000b@x.example\r\nSubject: hi\u0000there\r\nMessage-ID: <m\u00001@x.example>\r\n\r\nbody\u0000text\r\n", "latin1");
+    const p = await parseMail(raw);
+    expect(JSON.stringify(p.headers) + p.subject + p.text + p.messageKey).not.toContain("\u0000");
+    expect(p.subject).toBe("hithere");
+  });
+
+  it("gives a part truncated inside its headers a content type instead of throwing", async () => {
+    const raw = Buffer.from(
+      'From: a@x.example\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b\r\nContent-Disposition: attachment; filename="f.bin"\r\nContent-Type:',
+    );
+    const p = await parseMail(raw);
+    for (const a of p.attachments) expect(typeof a.contentType).toBe("string");
+  });
+});
+
 describe("run-ingest settings mapping", () => {
   it("maps afterProcessing and needs host + username", () => {
     expect(markAction("mark-seen")).toBe("mark-seen");

@@ -89,8 +89,37 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   return fromMailparser(await simpleParser(raw, PARSE_OPTIONS), raw);
 }
 
+/** PostgreSQL text cannot hold NUL: a mail that carries one in a header or body must still be stored. */
+const noNul = (s: string) => (s.includes("\u0000") ? s.replaceAll("\u0000", "") : s);
+
+/** Every string of the parsed mail without NUL characters (the raw source keeps them). */
+function withoutNul(m: ParsedMail): ParsedMail {
+  const addr = (a: { address: string; name: string }) => ({ address: noNul(a.address), name: noNul(a.name) });
+  return {
+    ...m,
+    messageId: m.messageId && noNul(m.messageId),
+    messageKey: noNul(m.messageKey),
+    from: addr(m.from),
+    to: m.to.map(noNul),
+    cc: m.cc.map(noNul),
+    deliveredTo: m.deliveredTo.map(noNul),
+    subject: noNul(m.subject),
+    inReplyTo: m.inReplyTo && noNul(m.inReplyTo),
+    references: m.references.map(noNul),
+    text: noNul(m.text),
+    html: m.html && noNul(m.html),
+    contentType: noNul(m.contentType),
+    headers: Object.fromEntries(Object.entries(m.headers).map(([k, v]) => [noNul(k), v.map(noNul)])),
+    attachments: m.attachments.map((a) => ({ ...a, fileName: noNul(a.fileName), contentType: noNul(a.contentType), contentId: a.contentId && noNul(a.contentId) })),
+  };
+}
+
 /** mailparser's result (from this thread or the worker) → ParsedMail. */
 export function fromMailparser(p: MpResult, raw: Buffer, sha?: string): ParsedMail {
+  return withoutNul(buildParsed(p, raw, sha));
+}
+
+function buildParsed(p: MpResult, raw: Buffer, sha?: string): ParsedMail {
   const headers = headerBag(p);
   sha ??= sha256Hex(raw);
   const messageId = cleanMessageId(p.messageId ?? headers["message-id"]?.[0]);
@@ -112,13 +141,17 @@ export function fromMailparser(p: MpResult, raw: Buffer, sha?: string): ParsedMa
     html: typeof p.html === "string" && p.html.trim() !== "" ? p.html : null,
     contentType: headers["content-type"]?.[0] ?? "text/plain",
     headers,
-    attachments: (p.attachments ?? []).map((a) => ({
-      fileName: a.filename || (a.contentType.startsWith("image/") ? `image.${a.contentType.split("/")[1] ?? "bin"}` : "attachment"),
-      contentType: a.contentType,
+    attachments: (p.attachments ?? []).map((a) => {
+      // a part truncated inside its headers comes without a content type
+      const type = typeof a.contentType === "string" && a.contentType ? a.contentType : "application/octet-stream";
+      return {
+      fileName: a.filename || (type.startsWith("image/") ? `image.${type.split("/")[1] ?? "bin"}` : "attachment"),
+      contentType: type,
       data: a.content,
       contentId: a.contentId ? a.contentId.replace(/^<|>$/g, "") : a.cid ?? null,
       inline: a.contentDisposition === "inline" || (!!(a.contentId || a.cid) && a.contentDisposition !== "attachment"),
-    })),
+      };
+    }),
     date: p.date ?? null,
   };
 }

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { sourceStamp } from "../bin/build-stamp";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import pg from "pg";
 import { hashToken } from "@/server/auth/token-hash";
@@ -14,24 +15,6 @@ const root = path.resolve(import.meta.dirname, "..");
 export const DIST_DIR = ".next-bench";
 const bin = (n: string) => path.join(root, "node_modules", ".bin", n);
 
-/** Same fingerprint as bin/start.ts: mtimes of everything the build reads. */
-function sourceStamp(): string {
-  const h = crypto.createHash("sha256");
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else h.update(`${p}:${fs.statSync(p).mtimeMs}`);
-    }
-  };
-  for (const d of ["app", "server", "messages", "public"]) walk(path.join(root, d));
-  for (const f of ["next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "proxy.ts"]) {
-    const p = path.join(root, f);
-    if (fs.existsSync(p)) h.update(`${p}:${fs.statSync(p).mtimeMs}`);
-  }
-  return h.digest("hex");
-}
 
 export function buildApp(log: (s: string) => void, force = false): { built: boolean; seconds: number } {
   const stampFile = path.join(root, DIST_DIR, "helpdesk-build-stamp");

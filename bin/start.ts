@@ -2,7 +2,7 @@
 // sources changed → `next start` on http://localhost:3000. `--dev` runs `next dev` instead.
 import fs from "node:fs";
 import path from "node:path";
-import crypto from "node:crypto";
+import { sourceStamp } from "./build-stamp";
 import { spawn, spawnSync } from "node:child_process";
 import { env } from "@/server/env";
 import { secrets, SECRET_NAMES } from "@/server/secrets";
@@ -15,24 +15,6 @@ const dev = process.argv.includes("--dev");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 
-/** A fingerprint of everything the build depends on; a change means rebuild. */
-function sourceStamp(): string {
-  const h = crypto.createHash("sha256");
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else h.update(`${p}:${fs.statSync(p).mtimeMs}`);
-    }
-  };
-  for (const d of ["app", "server", "messages", "public"]) walk(path.join(root, d));
-  for (const f of ["next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"]) {
-    const p = path.join(root, f);
-    if (fs.existsSync(p)) h.update(`${p}:${fs.statSync(p).mtimeMs}`);
-  }
-  return h.digest("hex");
-}
 
 async function main() {
   const e = env();

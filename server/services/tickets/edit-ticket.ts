@@ -3,22 +3,20 @@
 // value of every changed field, so nothing a customer wrote is ever lost.
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
-import { forbidden, notFound } from "@/server/domain/errors";
-import { canEditTicket, canViewTicket } from "@/server/domain/tickets/policies";
+import { forbidden } from "@/server/domain/errors";
+import { canEditTicket } from "@/server/domain/tickets/policies";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { renderMarkdown } from "@/server/services/content/markdown";
 import { recordEvent } from "@/server/services/audit";
 import { activeCategory } from "./lookups";
+import { lockVisibleTicket } from "./lock-ticket";
 
 export type EditTicketInput = { ticketId: number; title?: string; body?: string; categoryId?: number };
 
 export async function editTicket(actor: Actor, input: EditTicketInput) {
   const settings = await loadSettings("tickets");
   return db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${input.ticketId} FOR UPDATE`;
-    const t = await tx.ticket.findUnique({ where: { id: input.ticketId }, include: { status: true } });
-    const facts = t && { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed };
-    if (!t || !facts || !canViewTicket(actor, facts, settings).ok) throw notFound("TICKET_NOT_FOUND");
+    const { t, facts } = await lockVisibleTicket(tx, actor, input.ticketId, settings);
     const d = canEditTicket(actor, facts, settings);
     if (!d.ok) throw forbidden(d.reason);
 

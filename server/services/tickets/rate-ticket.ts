@@ -2,18 +2,16 @@
 // Rating again replaces the earlier rating; both are kept in the history.
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
-import { forbidden, notFound } from "@/server/domain/errors";
-import { canRateTicket, canViewTicket } from "@/server/domain/tickets/policies";
+import { forbidden } from "@/server/domain/errors";
+import { canRateTicket } from "@/server/domain/tickets/policies";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { recordEvent } from "@/server/services/audit";
+import { lockVisibleTicket } from "./lock-ticket";
 
 export async function rateTicket(actor: Actor, input: { ticketId: number; rating: number; comment?: string | null }) {
   const settings = await loadSettings("tickets");
   return db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${input.ticketId} FOR UPDATE`;
-    const t = await tx.ticket.findUnique({ where: { id: input.ticketId }, include: { status: true } });
-    const facts = t && { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed };
-    if (!t || !facts || !canViewTicket(actor, facts, settings).ok) throw notFound("TICKET_NOT_FOUND");
+    const { t, facts } = await lockVisibleTicket(tx, actor, input.ticketId, settings);
     const d = canRateTicket(actor, facts, settings);
     if (!d.ok) throw forbidden(d.reason);
     const comment = input.comment?.trim() || null;

@@ -4,23 +4,20 @@
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
-import { forbidden, notFound } from "@/server/domain/errors";
-import { canReply, canViewTicket, autoStatusOnReply } from "@/server/domain/tickets/policies";
+import { forbidden } from "@/server/domain/errors";
+import { canReply, autoStatusOnReply } from "@/server/domain/tickets/policies";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { renderMarkdown } from "@/server/services/content/markdown";
 import { recordEvent } from "@/server/services/audit";
 import { claimUploads } from "./claim-uploads";
 import { afterReply, afterStatusChange } from "./hooks";
+import { lockVisibleTicket } from "./lock-ticket";
 
 export async function replyToTicket(actor: Actor, input: { ticketId: number; body: string; attachmentIds?: string[] }) {
   const settings = await loadSettings("tickets");
   const byStaff = isStaff(actor);
   return db().$transaction(async (tx) => {
-    // row lock: concurrent replies and status changes serialise per ticket
-    await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${input.ticketId} FOR UPDATE`;
-    const t = await tx.ticket.findUnique({ where: { id: input.ticketId }, include: { status: true } });
-    const facts = t && { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed };
-    if (!t || !facts || !canViewTicket(actor, facts, settings).ok) throw notFound("TICKET_NOT_FOUND");
+        const { t, facts } = await lockVisibleTicket(tx, actor, input.ticketId, settings);
     const d = canReply(actor, facts, settings);
     if (!d.ok) throw forbidden(d.reason);
 

@@ -2,11 +2,10 @@
 // ticket and its requester (server/services/tickets/rate-by-link.ts). An invalid or expired
 // link, or a ticket that cannot be rated, gets a translated explanation instead of the form.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { Alert } from "@/app/_components/ui/alert";
-import { LanguageSwitcher } from "@/app/_components/language-switcher";
+import { BrandHeader } from "@/app/_components/brand-header";
 import { viewRateLink } from "@/server/services/tickets/rate-by-link";
 import { RateForm } from "./rate-form";
 
@@ -18,20 +17,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RatePage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
-  const [t, tc, locale] = [await getTranslations("rate"), await getTranslations("common"), await getLocale()];
+  const [t, locale] = [await getTranslations("rate"), await getLocale()];
   const raw = (await searchParams).token;
   const token = typeof raw === "string" ? raw : "";
   const view = await viewRateLink(token, locale);
   const ticket = view.ticket;
   return (
     <div className="flex min-h-dvh flex-col bg-canvas">
-      <header className="flex items-center justify-between px-4 py-4 sm:px-8">
-        <Link href="/" className="flex items-center gap-2 text-base font-semibold text-ink">
-          <span className="inline-flex size-7 items-center justify-center rounded-md bg-primary-600 text-sm font-bold text-white">H</span>
-          {tc("brand")}
-        </Link>
-        <LanguageSwitcher />
-      </header>
+      <BrandHeader />
       <main className="flex flex-1 items-start justify-center px-4 pb-16 pt-6 sm:pt-16">
         <Card className="w-full max-w-md" data-testid="rate-page">
           <CardHeader>

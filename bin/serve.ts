@@ -13,10 +13,13 @@ async function main() {
   const app = next({ dev: false, dir: root, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // after prepare(): the server code imports next/headers, which needs Next's AsyncLocalStorage
+  const { isDirectApiRead, handleDirectApiRead } = await import("@/server/api/direct-reads");
   const server = http.createServer((req, res) => {
     const xff = req.headers["x-forwarded-for"];
     req.headers[CLIENT_IP_HEADER] = resolveClientAddress(Array.isArray(xff) ? xff.join(",") : xff, req.socket.remoteAddress, hops);
-    void handle(req, res);
+    if (isDirectApiRead(req)) void handleDirectApiRead(req, res);
+    else void handle(req, res);
   });
   server.listen(port, hostname, () => console.log(`✓ Ready on http://${hostname}:${port}`));
   const stop = () => server.close(() => process.exit(0));

@@ -2,7 +2,6 @@
 // kinds, and the one place where domain errors become TRPCErrors. Unexpected errors are
 // logged with a request id and answered without their message (ASVS 5.0 V16.5.1).
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import crypto from "node:crypto";
 import type { Actor } from "@/server/domain/actor";
@@ -11,6 +10,7 @@ import { DomainError } from "@/server/domain/errors";
 import { actorFromHeaders } from "@/server/auth/actor";
 import { logger } from "@/server/logger";
 import { isConnectionError } from "@/server/db/errors";
+import { transformer } from "./transformer";
 
 export type Context = { actor: Actor; requestId: string; headers: Headers };
 
@@ -34,7 +34,7 @@ const CODE: Record<DomainError["code"], TRPCError["code"]> = {
 };
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const domain = cause instanceof DomainError ? cause : null;

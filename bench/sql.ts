@@ -3,6 +3,7 @@
 // write path of create-ticket.ts / reply-to-ticket.ts). When those files change their SQL,
 // change it here too — bench/README.md says so.
 import type pg from "pg";
+import { TICKET_SQL, THREAD_SQL, ATTACHMENTS_SQL } from "@/server/services/tickets/ticket-thread-sql";
 
 export type QueueParams = {
   statusId?: number; categoryId?: number; search?: string; cursor?: { at: Date; id: number } | null; limit: number;
@@ -52,26 +53,11 @@ export async function countsSql(db: pg.Pool, userId: number) {
   return rows;
 }
 
-/** get-ticket.ts: the ticket with status/category/people, its thread with authors and attachments, the settings row. */
+/** get-ticket.ts: the settings row of the group, then the three statements of ticket-thread-sql.ts side by side. */
 export async function ticketSql(db: pg.Pool, id: number) {
-  const [t, msgs, atts, settings] = await Promise.all([
-    db.query(
-      `SELECT t.*, s.name_ru AS status_ru, s.name_en AS status_en, s.color, s.is_closed, c.name_ru AS category_ru, c.name_en AS category_en,
-              r.name AS requester_name, r.email AS requester_email, a.name AS assignee_name, a.email AS assignee_email
-       FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN categories c ON c.id = t.category_id
-       JOIN users r ON r.id = t.requester_id LEFT JOIN users a ON a.id = t.assignee_id WHERE t.id = $1`,
-      [id],
-    ),
-    db.query(
-      `SELECT m.id, m.is_internal, m.is_automatic, m.source::text AS source, m.body_text, m.body_html, m.from_email, m.from_name,
-              m.inbound_mail_id, m.created_at, u.id AS author_id, u.name AS author_name, u.role::text AS author_role
-       FROM messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.ticket_id = $1 ORDER BY m.created_at, m.id`,
-      [id],
-    ),
-    db.query(`SELECT id, file_name, content_type, size, is_inline, content_id, message_id FROM attachments WHERE ticket_id = $1`, [id]),
-    db.query(`SELECT value FROM settings WHERE key = 'tickets'`),
-  ]);
-  return { ticket: t.rows[0] ?? null, messages: msgs.rows, attachments: atts.rows, settings: settings.rows[0] ?? null };
+  const settings = await db.query(`SELECT key, value FROM settings WHERE key LIKE $1`, ["tickets.%"]);
+  const [t, msgs, atts] = await Promise.all([db.query(TICKET_SQL, [id]), db.query(THREAD_SQL, [id]), db.query(ATTACHMENTS_SQL, [id])]);
+  return { ticket: t.rows[0] ?? null, messages: msgs.rows, attachments: atts.rows, settings: settings.rows };
 }
 
 /** create-ticket.ts's transaction: the ticket, its history entry, the acknowledgement and the staff notifications in the outbox. */

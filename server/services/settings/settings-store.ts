@@ -8,12 +8,15 @@ import { settingsSchemas, SECRET_KEYS, type AllSettings, type SettingsGroup } fr
 import { badRequest } from "@/server/domain/errors";
 import { secretReentryNeeded } from "@/server/domain/settings/secret-guard";
 import { seal, open } from "./secret-box";
+import { pgPool } from "@/server/db/pg-pool";
 
 type AnyDb = Db | Tx;
 
 export async function loadSettings<G extends SettingsGroup>(group: G, opts: { withSecrets?: boolean; db?: AnyDb } = {}): Promise<AllSettings[G]> {
-  const client = opts.db ?? getDb();
-  const rows = await client.setting.findMany({ where: { key: { startsWith: `${group}.` } } });
+  // outside a transaction, the plain pg pool: settings are read by nearly every request
+  const rows = opts.db
+    ? await opts.db.setting.findMany({ where: { key: { startsWith: `${group}.` } }, select: { key: true, value: true } })
+    : (await pgPool().query<{ key: string; value: unknown }>(`SELECT key, value FROM settings WHERE key LIKE $1`, [`${group}.%`])).rows;
   const raw: Record<string, unknown> = {};
   for (const r of rows) {
     const k = r.key.slice(group.length + 1);

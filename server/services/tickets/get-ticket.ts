@@ -6,18 +6,12 @@ import { isStaff } from "@/server/domain/actor";
 import { notFound } from "@/server/domain/errors";
 import { canViewTicket } from "@/server/domain/tickets/policies";
 import { loadSettings } from "@/server/services/settings/settings-store";
-import { ticketInclude, messageSelect, attachmentSelect, ticketDetail } from "./ticket-dto";
+import { ticketDetail } from "./ticket-dto";
+import { loadTicketThread } from "./ticket-thread-sql";
 
 export async function getTicket(actor: Actor, id: number) {
   const settings = await loadSettings("tickets");
-  const t = await db().ticket.findUnique({
-    where: { id },
-    include: {
-      ...ticketInclude,
-      messages: { select: messageSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-      attachments: { where: { messageId: null }, select: attachmentSelect },
-    },
-  });
+  const t = await loadTicketThread(id);
   if (!t || !canViewTicket(actor, { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed }, settings).ok) throw notFound("TICKET_NOT_FOUND");
   const opening = t.source === "EMAIL" && isStaff(actor)
     ? await db().inboundMail.findFirst({ where: { ticketId: t.id, outcome: "created" }, select: { id: true }, orderBy: { id: "asc" } })

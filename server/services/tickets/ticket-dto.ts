@@ -11,15 +11,6 @@ export const ticketInclude = {
   assignee: { select: { id: true, name: true, email: true } },
 } as const;
 
-export const attachmentSelect = { id: true, fileName: true, contentType: true, size: true, isInline: true, contentId: true } as const;
-
-export const messageSelect = {
-  id: true, isInternal: true, isAutomatic: true, source: true, bodyText: true, bodyHtml: true, fromEmail: true, fromName: true,
-  inboundMailId: true, createdAt: true,
-  author: { select: { id: true, name: true, role: true } },
-  attachments: { select: attachmentSelect },
-} as const;
-
 type Named = { nameRu: string; nameEn: string };
 export const names = (x: Named) => ({ ru: x.nameRu, en: x.nameEn });
 

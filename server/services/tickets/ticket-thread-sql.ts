@@ -1,0 +1,76 @@
+// ticket.byId's read as three indexed statements on the plain pg pool, run side by side: the
+// ticket with its status, category and people; its thread with authors; its attachments. Through
+// Prisma the same read was eight queries, each compiled per request — the customer's ticket
+// page is the second-hottest read after the queue (bench/, "customer ticket page").
+// bench/sql.ts (ticketSql) runs the same statements as the floor.
+import { pgPool } from "@/server/db/pg-pool";
+import type { MessageRow } from "./ticket-dto";
+
+type TicketSqlRow = {
+  id: number; title: string; body: string; body_html: string; source: string; locale: string; version: number;
+  rating: number | null; rating_comment: string | null; created_at: Date; updated_at: Date; last_activity_at: Date; closed_at: Date | null;
+  requester_id: number; status_id: number; status_ru: string; status_en: string; status_color: string; status_closed: boolean;
+  category_id: number; category_ru: string; category_en: string; requester_name: string; requester_email: string;
+  assignee_id: number | null; assignee_name: string | null; assignee_email: string | null;
+};
+type MessageSqlRow = {
+  id: number; is_internal: boolean; is_automatic: boolean; source: string; body_text: string; body_html: string; from_email: string | null;
+  from_name: string | null; inbound_mail_id: number | null; created_at: Date; author_id: number | null; author_name: string | null; author_role: string | null;
+};
+type AttachmentSqlRow = { id: string; file_name: string; content_type: string; size: number; is_inline: boolean; content_id: string | null; message_id: number | null };
+
+export const TICKET_SQL = `
+  SELECT t.id, t.title, t.body, t.body_html, t.source::text AS source, t.locale, t.version, t.rating, t.rating_comment,
+         t.created_at, t.updated_at, t.last_activity_at, t.closed_at, t.requester_id,
+         s.id AS status_id, s.name_ru AS status_ru, s.name_en AS status_en, s.color AS status_color, s.is_closed AS status_closed,
+         c.id AS category_id, c.name_ru AS category_ru, c.name_en AS category_en,
+         r.name AS requester_name, r.email AS requester_email, a.id AS assignee_id, a.name AS assignee_name, a.email AS assignee_email
+    FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN categories c ON c.id = t.category_id
+    JOIN users r ON r.id = t.requester_id LEFT JOIN users a ON a.id = t.assignee_id
+   WHERE t.id = $1`;
+
+export const THREAD_SQL = `
+  SELECT m.id, m.is_internal, m.is_automatic, m.source::text AS source, m.body_text, m.body_html, m.from_email, m.from_name,
+         m.inbound_mail_id, m.created_at, u.id AS author_id, u.name AS author_name, u.role::text AS author_role
+    FROM messages m LEFT JOIN users u ON u.id = m.author_id
+   WHERE m.ticket_id = $1 ORDER BY m.created_at, m.id`;
+
+export const ATTACHMENTS_SQL = `
+  SELECT id, file_name, content_type, size, is_inline, content_id, message_id FROM attachments WHERE ticket_id = $1 ORDER BY created_at, id`;
+
+const attachment = (a: AttachmentSqlRow) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, size: a.size, isInline: a.is_inline, contentId: a.content_id });
+
+/** The ticket in the shape ticketDetail() takes, or null. */
+export async function loadTicketThread(id: number) {
+  const pool = pgPool();
+  const [t, m, a] = await Promise.all([
+    pool.query<TicketSqlRow>(TICKET_SQL, [id]),
+    pool.query<MessageSqlRow>(THREAD_SQL, [id]),
+    pool.query<AttachmentSqlRow>(ATTACHMENTS_SQL, [id]),
+  ]);
+  const r = t.rows[0];
+  if (!r) return null;
+  const byMessage = new Map<number, MessageRow["attachments"]>();
+  const own: MessageRow["attachments"] = [];
+  for (const x of a.rows) {
+    if (x.message_id == null) own.push(attachment(x));
+    else byMessage.set(x.message_id, [...(byMessage.get(x.message_id) ?? []), attachment(x)]);
+  }
+  const messages: MessageRow[] = m.rows.map((x) => ({
+    id: x.id, isInternal: x.is_internal, isAutomatic: x.is_automatic, source: x.source, bodyText: x.body_text, bodyHtml: x.body_html,
+    fromEmail: x.from_email, fromName: x.from_name, inboundMailId: x.inbound_mail_id, createdAt: x.created_at,
+    author: x.author_id == null ? null : { id: x.author_id, name: x.author_name ?? "", role: x.author_role ?? "CUSTOMER" },
+    attachments: byMessage.get(x.id) ?? [],
+  }));
+  return {
+    id: r.id, title: r.title, body: r.body, bodyHtml: r.body_html, source: r.source, locale: r.locale, version: r.version,
+    rating: r.rating, ratingComment: r.rating_comment, createdAt: r.created_at, updatedAt: r.updated_at, lastActivityAt: r.last_activity_at,
+    closedAt: r.closed_at, requesterId: r.requester_id,
+    status: { id: r.status_id, nameRu: r.status_ru, nameEn: r.status_en, color: r.status_color, isClosed: r.status_closed },
+    category: { id: r.category_id, nameRu: r.category_ru, nameEn: r.category_en },
+    requester: { id: r.requester_id, name: r.requester_name, email: r.requester_email },
+    assignee: r.assignee_id == null ? null : { id: r.assignee_id, name: r.assignee_name ?? "", email: r.assignee_email ?? "" },
+    messages,
+    attachments: own,
+  };
+}

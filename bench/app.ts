@@ -1,4 +1,4 @@
-// The two servers under load: the app (`next start` from a production build in .next-bench,
+// The two servers under load: the app (bin/serve.ts, the production entry, over a build in .next-bench,
 // rebuilt only when the sources changed) and the floor (bench/floor-server.ts), each in its own
 // process; plus the API tokens the bench calls the app with (stored sha256-hashed, like
 // token:create does).
@@ -64,10 +64,12 @@ function stopper(proc: ChildProcess) {
     });
 }
 
-export async function startApp(databaseUrl: string, dataDir: string): Promise<Server> {
+/** `nodeArgs`: flags for the app's node (e.g. `--cpu-prof` when profiling a measure). */
+export async function startApp(databaseUrl: string, dataDir: string, nodeArgs: string[] = []): Promise<Server> {
   const port = await freePort();
   fs.mkdirSync(dataDir, { recursive: true });
-  const proc = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // the production entry (what `npm start` serves through): Next behind bin/serve.ts
+  const proc = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(root, "bin", "serve.ts")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -79,6 +81,7 @@ export async function startApp(databaseUrl: string, dataDir: string): Promise<Se
       DATA_DIR: dataDir,
       APP_URL: `http://127.0.0.1:${port}`,
       PORT: String(port),
+      HOST: "127.0.0.1",
       AUTH_SECRET: secret(),
       CRON_SECRET: secret(),
       SETTINGS_KEY: secret(),

@@ -151,12 +151,13 @@ async function main() {
     const seeded = cfg.reuse && (await databaseExists(cluster.adminUrl, name)) && (await isSeeded(url));
     if (seeded) {
       log(`reusing database ${name}`);
+      seedSeconds = await seededSeconds(url);
       await adminQuery(cluster.adminUrl, `ALTER DATABASE "${name}" RESET statement_timeout`);
       await migrate(url, log);
     } else {
       await createDatabase(cluster.adminUrl, name, true);
       const r = await seedBench({ url, tickets: cfg.tickets, messagesPerTicket: cfg.messagesPerTicket, log });
-      await markSeeded(url);
+      await markSeeded(url, r.seconds);
       seedSeconds = r.seconds;
       log(`seeded in ${r.seconds.toFixed(0)} s (${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ")})`);
     }
@@ -236,12 +237,24 @@ async function isSeeded(url: string) {
   }
 }
 
-async function markSeeded(url: string) {
+/** How long the reused database took to seed (kept by markSeeded), so its table still says it. */
+async function seededSeconds(url: string): Promise<number | null> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query<{ s: number | null }>(`SELECT (value->>'seedSeconds')::float8 AS s FROM _bench_meta WHERE key = 'seeded'`);
+    return r.rows[0]?.s ?? null;
+  } finally {
+    await c.end();
+  }
+}
+
+async function markSeeded(url: string, seconds: number) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     await c.query(`CREATE TABLE IF NOT EXISTS _bench_meta (key text PRIMARY KEY, value jsonb NOT NULL)`);
-    await c.query(`INSERT INTO _bench_meta VALUES ('seeded', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify({ at: new Date(), ...cfg })]);
+    await c.query(`INSERT INTO _bench_meta VALUES ('seeded', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify({ at: new Date(), seedSeconds: seconds, ...cfg })]);
   } finally {
     await c.end();
   }

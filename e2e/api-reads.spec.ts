@@ -72,3 +72,11 @@ test("a mutation cannot be sent as a GET with a token", async ({ request }) => {
   expect(res.status()).toBe(405);
   expect(await e2eDb().message.count({ where: { bodyText: "sneaky" } })).toBe(0);
 });
+
+test("a malformed path or an unknown procedure gets an error answer, and the server stays up", async ({ request }) => {
+  const staff = await createStaff("AGENT");
+  const { token } = await tokenFor(staff.email);
+  expect((await request.get("/api/trpc/ticket.%E0%A4%A", { headers: bearer(token) })).status()).toBe(400);
+  expect((await request.get(get("ticket.nope"), { headers: bearer(token) })).status()).toBe(404);
+  expect((await request.get(get("ticket.counts"), { headers: bearer(token) })).status()).toBe(200);
+});

@@ -30,13 +30,22 @@ function headersOf(req: http.IncomingMessage): Headers {
 // the same baseline headers next.config.ts sends on every response (ASVS 5.0 V3.4)
 const securityHeaders = baseSecurityHeaders({ production: process.env.NODE_ENV === "production", appUrl: process.env.APP_URL ?? "" });
 
-export function handleDirectApiRead(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+export async function handleDirectApiRead(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   for (const h of securityHeaders) res.setHeader(h.key, h.value);
-  const url = new URL(req.url ?? "/", "http://localhost");
-  return nodeHTTPRequestHandler({
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname.slice(PREFIX.length));
+  } catch {
+    // a malformed %-escape: answered, never thrown into the server's request listener
+    res.statusCode = 400;
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ error: { message: "Malformed request path", code: "BAD_REQUEST" } }));
+    return;
+  }
+  await nodeHTTPRequestHandler({
     req,
     res,
-    path: decodeURIComponent(url.pathname.slice(PREFIX.length)),
+    path,
     router: appRouter,
     // queries only: a mutation sent as GET is refused by tRPC itself (METHOD_NOT_SUPPORTED)
     allowMethodOverride: false,

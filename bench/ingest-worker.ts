@@ -31,13 +31,25 @@ async function floor(o: Opts): Promise<{ mails: number; detail: unknown }> {
   return { mails, detail: { bytes } };
 }
 
-async function app(o: Opts): Promise<{ mails: number; detail: unknown }> {
+/**
+ * The app's setup, before the baseline like the floor's imports: the modules (imap-source is
+ * loaded lazily by openMailbox, so it is named here), the Prisma engine's first query (its
+ * WebAssembly is instantiated then) and the bench's own settings write are one-time process
+ * costs, not ingest work; counting them put a startup pause into "longest event-loop stall".
+ */
+async function appSetup(o: Opts) {
+  await import("@/server/mail/ingest/run-ingest");
+  await import("@/server/mail/ingest/imap-source");
   const { updateSettings } = await import("@/server/services/settings/settings-store");
-  const { runIngest } = await import("@/server/mail/ingest/run-ingest");
   await updateSettings("mail", { protocol: "imap", host: o.host, port: o.port, secure: false, username: o.user, password: o.password, maxMailMb: o.maxMailMb, timeBudgetSeconds: Math.max(5, Math.min(600, o.budgetS)) });
   const { db } = await import("@/server/db/client");
   // a fresh cursor per mailbox: two Dovecot folders made in the same second share UIDVALIDITY
   await db().$executeRaw`DELETE FROM mailbox_states`;
+}
+
+async function app(o: Opts): Promise<{ mails: number; detail: unknown }> {
+  const { runIngest } = await import("@/server/mail/ingest/run-ingest");
+  const { db } = await import("@/server/db/client");
   const runs: unknown[] = [];
   let mails = 0;
   // a slow ingest is measured over its time budget, not waited for (mails/s is what counts)
@@ -56,8 +68,8 @@ async function main() {
   const [mode, json] = process.argv.slice(2);
   const o = JSON.parse(json ?? "{}") as Opts;
   const h = monitorEventLoopDelay({ resolution: 10 });
-  // modules loaded and heap settled before the baseline
-  if (mode === "app") await import("@/server/mail/ingest/run-ingest");
+  // modules loaded, setup done and heap settled before the baseline
+  if (mode === "app") await appSetup(o);
   global.gc?.();
   const rss0 = process.memoryUsage().rss;
   let peak = rss0;

@@ -14,7 +14,7 @@ const root = path.resolve(import.meta.dirname, "..");
 export type IngestSide = { mails: number; seconds: number; mailsPerSec: number; rssGrowthMb: number; maxStallMs: number; error?: string };
 export type IngestResults = { small: { count: number; avgKb: number; app: IngestSide | null; floor: IngestSide | null; note?: string }; big: { mb: number; app: IngestSide | null; floor: IngestSide | null; note?: string } };
 
-function smallMail(i: number, r: () => number, customers: number): Buffer {
+export function smallMail(i: number, r: () => number, customers: number): Buffer {
   const ru = r() < 0.7;
   const v = ru ? vocab.ru : vocab.en;
   const words = 300 + Math.floor(r() * 5_000); // ≈ 2–45 KB of text
@@ -30,7 +30,7 @@ function smallMail(i: number, r: () => number, customers: number): Buffer {
   );
 }
 
-function bigMail(bytes: number): Buffer {
+export function bigMail(bytes: number): Buffer {
   const boundary = "bench-" + crypto.randomBytes(8).toString("hex");
   const attach = crypto.randomBytes(Math.floor((bytes * 3) / 4) - 4096).toString("base64").replace(/(.{76})/g, "$1\r\n");
   return Buffer.from(

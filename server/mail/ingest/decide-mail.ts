@@ -29,12 +29,27 @@ export type IngestContext = {
 
 export type IngestMemo = {
   staffEmails?: Set<string>;
+  /**
+   * The senders' accounts of the batch being processed (null: none), read in one query at the
+   * start of its transaction (process-mail.ts) and kept true while it runs: an account created
+   * for a mail is added, the entry of a mail rolled back to its savepoint is dropped.
+   */
+  senders?: Map<string, SenderUser | null>;
   category?: unknown;
   status?: unknown;
 };
 
-export const userSelect = { id: true, role: true, email: true, name: true, locale: true, isActive: true } as const;
-export type SenderUser = { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN"; email: string; name: string; locale: string; isActive: boolean };
+export const userSelect = { id: true, role: true, email: true, name: true, locale: true, isActive: true, passwordHash: true } as const;
+/** `passwordHash` only tells the notifications whether the sender has a password (portal link) or is a guest */
+export type SenderUser = { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN"; email: string; name: string; locale: string; isActive: boolean; passwordHash: string | null };
+
+/** Fills ctx.memo.senders for these addresses with one query (see IngestMemo.senders). */
+export async function preloadSenders(client: Db | Tx, ctx: IngestContext, addresses: string[]): Promise<void> {
+  const wanted = [...new Set(addresses.filter((a) => a.includes("@")))];
+  const rows = wanted.length ? ((await client.user.findMany({ where: { email: { in: wanted } }, select: userSelect })) as SenderUser[]) : [];
+  const byEmail = new Map(rows.map((u) => [u.email, u]));
+  ctx.memo.senders = new Map(wanted.map((a) => [a, byEmail.get(a) ?? null]));
+}
 
 export async function loadIngestContext(client?: Db | Tx): Promise<IngestContext> {
   const mail = await loadSettings("mail", { withSecrets: true, db: client });
@@ -124,7 +139,8 @@ export async function decideMail(client: Db | Tx, p: ParsedMail, ctx: IngestCont
   if ((claimed !== null || match.forged) && ctx.mail.unknownSenderReply === "quarantine") {
     return d({ action: "quarantine", reason: "unknown-sender", ticketId: claimed, answer: "unknown-sender" });
   }
-  const existing = (await client.user.findUnique({ where: { email: p.from.address }, select: userSelect })) as SenderUser | null;
+  const known = ctx.memo.senders?.get(p.from.address);
+  const existing = known !== undefined ? known : ((await client.user.findUnique({ where: { email: p.from.address }, select: userSelect })) as SenderUser | null);
   if (existing && !existing.isActive) return d({ action: "quarantine", reason: "sender-inactive", ticketId: null, answer: null });
   if (!existing && ctx.tickets.requireLogin) return d({ action: "quarantine", reason: "login-required", ticketId: null, answer: "login-required" });
   return { ...d({ action: "create", refusedTicketId: claimed }), senderUser: existing };

@@ -6,10 +6,15 @@
  * each step collects its results before the next command. A batch costs three round-trips
  * (UID SEARCH, sizes, sources) no matter how many messages it holds.
  */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { ImapFlow, type MailboxObject } from "imapflow";
 import {
   DEFAULT_CONNECT_TIMEOUT_MS,
   MailboxError,
+  SPOOL_ABOVE_BYTES,
   type FetchBatchArgs,
   type FetchedMail,
   type MailboxConfig,
@@ -21,6 +26,8 @@ import {
 const DOWNLOAD_CHUNK_BYTES = 16 * 1024 * 1024;
 const DOWNLOAD_CHUNK_COUNT = 100;
 const LOGOUT_TIMEOUT_MS = 5_000;
+/** Partial FETCH size of a spooled download: 25 round trips for a 25 MB mail, 1 MB parsed at a time. */
+const SPOOL_CHUNK_BYTES = 256 * 1024;
 
 export class ImapSource implements MailboxSource {
   readonly protocol = "imap" as const;
@@ -39,7 +46,7 @@ export class ImapSource implements MailboxSource {
   }
 
   async fetchBatch(args: FetchBatchArgs): Promise<Array<FetchedMail & { tooBig?: boolean }>> {
-    const { afterUid, limit, maxBytes } = args;
+    const { afterUid, limit, maxBytes, spoolDir } = args;
     if (limit <= 0) return [];
     const c = this.client;
     // `N:*` always matches the newest message even when its UID is below N (imapflow #93):
@@ -66,9 +73,14 @@ export class ImapSource implements MailboxSource {
       chunk = [];
       chunkBytes = 0;
     };
+    const large: number[] = [];
     for (const uid of uids) {
       const size = sizes.get(uid);
       if (size === undefined || size > maxBytes) continue;
+      if (spoolDir && size > SPOOL_ABOVE_BYTES) {
+        large.push(uid);
+        continue;
+      }
       if (chunk.length && (chunkBytes + size > DOWNLOAD_CHUNK_BYTES || chunk.length >= DOWNLOAD_CHUNK_COUNT)) {
         await flush();
       }
@@ -76,6 +88,13 @@ export class ImapSource implements MailboxSource {
       chunkBytes += size;
     }
     await flush();
+    // Large messages one at a time, streamed to a file in partial FETCHes (imapflow download()):
+    // never a whole 25 MB literal in memory, never a long synchronous parse of one.
+    const files = new Map<number, { file: string; size: number }>();
+    for (const uid of large) {
+      const spooled = await this.spool(uid, spoolDir!);
+      if (spooled) files.set(uid, spooled);
+    }
 
     const out: Array<FetchedMail & { tooBig?: boolean }> = [];
     for (const uid of uids) {
@@ -85,10 +104,29 @@ export class ImapSource implements MailboxSource {
         out.push({ uid, uidl: null, raw: Buffer.alloc(0), size, tooBig: true });
         continue;
       }
+      const spooled = files.get(uid);
+      if (spooled) {
+        out.push({ uid, uidl: null, raw: Buffer.alloc(0), size: spooled.size, file: spooled.file });
+        continue;
+      }
       const raw = sources.get(uid);
       if (raw) out.push({ uid, uidl: null, raw, size: raw.length });
     }
     return out;
+  }
+
+  /** One message's source into a new file of `dir`; null when the message is gone. */
+  private async spool(uid: number, dir: string): Promise<{ file: string; size: number } | null> {
+    const file = path.join(dir, `mail-${uid}-${crypto.randomBytes(6).toString("hex")}.eml`);
+    const d = await this.client.download(String(uid), undefined, { uid: true, chunkSize: SPOOL_CHUNK_BYTES });
+    if (!d.content) return null; // expunged between SEARCH and FETCH
+    try {
+      await pipeline(d.content, fs.createWriteStream(file, { mode: 0o600 }));
+    } catch (e) {
+      await fs.promises.rm(file, { force: true });
+      throw e;
+    }
+    return { file, size: (await fs.promises.stat(file)).size };
   }
 
   async markProcessed(mail: FetchedMail, action: MarkAction): Promise<void> {

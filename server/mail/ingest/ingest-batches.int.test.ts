@@ -81,6 +81,28 @@ describe("mail ingest batches", () => {
   });
 });
 
+describe("senders read once per batch", () => {
+  it("a new sender's second mail in the batch finds the account the first one created; a rolled-back account is created again", async () => {
+    const mb = await useMailbox(dc);
+    await db().$executeRawUnsafe(`CREATE OR REPLACE FUNCTION boom_ticket2() RETURNS trigger AS $$ BEGIN IF NEW.title = 'Boom' THEN RAISE EXCEPTION 'boom on purpose'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER boom_ticket2 BEFORE INSERT ON tickets FOR EACH ROW EXECUTE FUNCTION boom_ticket2()`);
+    try {
+      // new@: two mails; gone@: the first fails after its account was created, the second must still get one
+      for (const [from, subject] of [["new@client.example", "First"], ["new@client.example", "Second"], ["gone@client.example", "Boom"], ["gone@client.example", "After boom"]]) {
+        await mb.deliver(await buildMail({ from: from!, to: mb.address, subject: subject!, text: `body ${subject}` }));
+      }
+      expect(await run()).toMatchObject({ fetched: 4, created: 3, quarantined: 1 });
+      const byTitle = new Map((await db().ticket.findMany({ include: { requester: true } })).map((t) => [t.title, t.requester.email]));
+      expect(Object.fromEntries(byTitle)).toEqual({ First: "new@client.example", Second: "new@client.example", "After boom": "gone@client.example" });
+      expect(await db().user.count({ where: { email: { in: ["new@client.example", "gone@client.example"] } } })).toBe(2);
+      const starts = await db().$queryRawUnsafe<{ t: Date }[]>(`SELECT DISTINCT created_at AS t FROM inbound_mails`);
+      expect(starts).toHaveLength(1); // one batch
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER IF EXISTS boom_ticket2 ON tickets`);
+    }
+  });
+});
+
 describe("parsing large mails in a worker thread", () => {
   it("a >1 MB mail parsed in the worker equals the inline parse, and ingest stores it", async () => {
     const big = Buffer.alloc(1536 * 1024, 0x42);

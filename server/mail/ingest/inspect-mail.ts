@@ -2,7 +2,7 @@
 // quarantine page's "inspect an uploaded .eml". Reads settings and tickets, writes nothing.
 import { db, type Db, type Tx } from "@/server/db/client";
 import { decideMail, loadIngestContext, type MailPlan } from "./decide-mail";
-import { parseMail } from "./parse-mail";
+import { attachmentSize, parseMail } from "./parse-mail";
 
 export type MailInspection = {
   messageId: string | null;
@@ -43,7 +43,7 @@ export async function inspectMail(raw: Buffer, client: Db | Tx = db()): Promise<
     duplicate: !!dup,
     tooBig: p.size > ctx.mail.maxMailMb * 1024 * 1024,
     reply: d.reply,
-    attachments: p.attachments.map((a) => ({ fileName: a.fileName, contentType: a.contentType, size: a.data.length, inline: a.inline, contentId: a.contentId })),
+    attachments: p.attachments.map((a) => ({ fileName: a.fileName, contentType: a.contentType, size: attachmentSize(a), inline: a.inline, contentId: a.contentId })),
   };
 }
 

@@ -3,7 +3,7 @@
 // Automatic mail is stored staff-only and never notifies, never changes status.
 import type { Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
-import { system } from "@/server/domain/actor";
+import { system, userId } from "@/server/domain/actor";
 import { stripPlusTag } from "@/server/domain/mail/addresses";
 import { cutReplyHtml } from "@/server/domain/mail/reply-cut";
 import { autoStatusOnReply } from "@/server/domain/tickets/policies";
@@ -55,39 +55,56 @@ async function pickStatusFresh(tx: Tx, ctx: IngestContext) {
   return s ?? defaultStatus(tx);
 }
 
-export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged, ctx: IngestContext, d: Decision & { plan: { action: "create" } }) {
+/**
+ * `inbound`: the inbound_mails row this ticket comes from, marked "created" in the same statement
+ * (the ingest); without it the caller records the outcome (the quarantine's "new ticket").
+ */
+export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged, ctx: IngestContext, d: Decision & { plan: { action: "create" } }, inbound?: { id: number }) {
   const locale = guessLocale(p);
   const known = d.senderUser !== undefined ? d.senderUser : await tx.user.findUnique({ where: { email: p.from.address }, select: userSelect });
   const requester =
     known ??
     // unknown sender: a customer account with no password (the acknowledgement offers a set-password link)
     (await tx.user.create({ data: { email: p.from.address, name: p.from.name || p.from.address.split("@")[0]!, role: "CUSTOMER", locale, passwordHash: null }, select: userSelect }));
+  // the next mail of this sender in the batch finds the account (process-mail drops it again on a rollback)
+  if (!known) ctx.memo.senders?.set(p.from.address, { ...requester, isActive: true, passwordHash: null });
+  // what notify() needs to know of the requester, when this function already knows it
+  const requesterFacts = known === null || known === undefined ? { isActive: true, passwordHash: null } : d.senderUser ? { isActive: d.senderUser.isActive, passwordHash: d.senderUser.passwordHash } : null;
   const category = await pickCategory(tx, ctx);
   const status = await pickStatus(tx, ctx);
   const text = p.text.replace(/\s+$/, "");
-  const t = await tx.ticket.create({
-    data: {
-      title: (p.subject || ctx.mail.defaultTitle).slice(0, 250),
-      body: text,
-      bodyHtml: bodyHtml(p, staged, text, false, ctx),
-      categoryId: category.id,
-      statusId: status.id,
-      requesterId: requester.id,
-      assigneeId: category.defaultAssigneeId,
-      locale: requester.role === "CUSTOMER" ? requester.locale : locale,
-      source: "EMAIL",
-    },
-  });
+  const title = (p.subject || ctx.mail.defaultTitle).slice(0, 250);
+  const ticketLocale = requester.role === "CUSTOMER" ? requester.locale : locale;
+  const html = bodyHtml(p, staged, text, false, ctx);
+  const actor = userActor(requester);
+  const created = {
+    source: "EMAIL", claimedTicketId: d.plan.refusedTicketId, forgedMarker: d.match.forged || undefined, dropped: staged.dropped.length ? staged.dropped : undefined,
+  };
+  // One statement for the ticket, its "created" history entry and (from the ingest) the inbound
+  // row's outcome: three round trips and three passes through the Prisma engine were most of
+  // a mail's cost after the notifications. Timestamps as Prisma would write them (UTC, from here).
+  const now = new Date();
+  const [t] = await tx.$queryRaw<{ id: number }[]>`
+    WITH t AS (
+      INSERT INTO tickets (title, body, body_html, category_id, status_id, requester_id, assignee_id, source, locale, created_at, updated_at, last_activity_at, last_customer_at)
+      VALUES (${title}, ${text}, ${html}, ${category.id}, ${status.id}, ${requester.id}, ${category.defaultAssigneeId}, 'EMAIL'::"MessageSource", ${ticketLocale}, ${now}, ${now}, ${now}, ${now})
+      RETURNING id),
+    a AS (INSERT INTO audit_events (ticket_id, actor_id, type, data, created_at) SELECT t.id, ${userId(actor)}, 'ticket.created', ${JSON.stringify(created)}::jsonb, ${now} FROM t),
+    i AS (UPDATE inbound_mails SET outcome = 'created', matched_rule = ${d.match.rule}, ticket_id = t.id FROM t WHERE inbound_mails.id = ${inbound?.id ?? null})
+    SELECT id FROM t`;
+  if (!t) throw new Error("ticket insert returned no row");
   const ours = new Set(ctx.ownAddresses.map(stripPlusTag));
   const ccs = [...new Set(p.cc.filter((a) => a !== requester.email && !ours.has(stripPlusTag(a))))];
   if (ccs.length) await tx.ticketParticipant.createMany({ data: ccs.map((email) => ({ ticketId: t.id, email })), skipDuplicates: true });
   await insertAttachments(tx, staged, { ticketId: t.id, messageId: null });
-  const actor = userActor(requester);
-  await recordEvent(tx, {
-    ticketId: t.id, actor, type: "ticket.created",
-    data: { source: "EMAIL", claimedTicketId: d.plan.refusedTicketId, forgedMarker: d.match.forged || undefined, dropped: staged.dropped.length ? staged.dropped : undefined },
-  });
-  await notify(tx, { type: "ticket.created", ticketId: t.id, actor }, ctx.enqueue);
+  // the ticket as notify() would read it back: it was written just above, in this transaction
+  const ticket = requesterFacts && {
+    id: t.id, title, body: text, locale: ticketLocale, source: "EMAIL" as const, rating: null, assigneeId: category.defaultAssigneeId, requesterId: requester.id,
+    status: { nameRu: status.nameRu, nameEn: status.nameEn },
+    requester: { id: requester.id, email: requester.email, name: requester.name, ...requesterFacts },
+    participants: ccs.map((email) => ({ email })),
+  };
+  await notify(tx, { type: "ticket.created", ticketId: t.id, actor, ticket: ticket ?? undefined }, ctx.enqueue);
   return { ticketId: t.id };
 }
 
@@ -103,6 +120,7 @@ export async function appendMailReply(tx: Tx, p: ParsedMail, staged: Staged, ctx
       bodyText: text, bodyHtml: bodyHtml(p, staged, text, true, ctx),
       fromEmail: p.from.address, fromName: p.from.name || null, inboundMailId,
     },
+    select: { id: true },
   });
   await insertAttachments(tx, staged, { ticketId, messageId: m.id });
   const actor: Actor = author && author.id ? userActor(author) : system;

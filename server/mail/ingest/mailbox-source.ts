@@ -27,8 +27,14 @@ export type FetchedMail = {
   uid: number | null;
   /** POP3 UIDL */
   uidl: string | null;
+  /** the source in memory; empty when it was spooled to `file` */
   raw: Buffer;
   size: number;
+  /**
+   * A large message (IMAP) streamed to this file instead of memory (FetchBatchArgs.spoolDir);
+   * the run deletes it once the mail is handled.
+   */
+  file?: string;
 };
 
 export type FetchBatchArgs = {
@@ -38,7 +44,12 @@ export type FetchBatchArgs = {
   maxBytes: number;
   /** POP3: given all UIDLs on the server, resolve to those already stored, so they are skipped */
   skipUidls?: (uidls: string[]) => Promise<Set<string>>;
+  /** IMAP: messages above SPOOL_ABOVE_BYTES are streamed into files in this directory (FetchedMail.file) */
+  spoolDir?: string;
 };
+
+/** Messages larger than this are streamed to a file rather than held in memory (when a spool directory is given). */
+export const SPOOL_ABOVE_BYTES = 1024 * 1024;
 
 export type MarkAction = "mark-seen" | "leave" | { move: string };
 

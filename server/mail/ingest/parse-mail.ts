@@ -14,7 +14,15 @@ export type ParsedAttachment = {
   /** Content-ID without angle brackets, for `cid:` links */
   contentId: string | null;
   inline: boolean;
+  /**
+   * A part of a large mail parsed from a file (parse-worker.ts): its bytes are in this file, not
+   * in `data` (left empty). `head` holds the first bytes, for the type check.
+   */
+  spooled?: { path: string; size: number; sha256: string; head: Buffer };
 };
+
+/** Size of an attachment, wherever its bytes are. */
+export const attachmentSize = (a: ParsedAttachment) => a.spooled?.size ?? a.data.length;
 
 export type ParsedMail = {
   /** Message-ID with angle brackets, null when absent or blank */
@@ -115,13 +123,15 @@ function withoutNul(m: ParsedMail): ParsedMail {
 }
 
 /** mailparser's result (from this thread or the worker) → ParsedMail. */
-export function fromMailparser(p: MpResult, raw: Buffer, sha?: string): ParsedMail {
-  return withoutNul(buildParsed(p, raw, sha));
+export function fromMailparser(p: MpResult, raw: Buffer, sha?: string): ParsedMail;
+/** a mail parsed from a file: only its size is known here, and its sha256 must be given */
+export function fromMailparser(p: MpResult, raw: { length: number }, sha: string): ParsedMail;
+export function fromMailparser(p: MpResult, raw: Buffer | { length: number }, sha?: string): ParsedMail {
+  return withoutNul(buildParsed(p, raw, sha ?? sha256Hex(raw as Buffer)));
 }
 
-function buildParsed(p: MpResult, raw: Buffer, sha?: string): ParsedMail {
+function buildParsed(p: MpResult, raw: { length: number }, sha: string): ParsedMail {
   const headers = headerBag(p);
-  sha ??= sha256Hex(raw);
   const messageId = cleanMessageId(p.messageId ?? headers["message-id"]?.[0]);
   const from = addresses(p.from)[0] ?? { address: "", name: "" };
   const delivered = ["delivered-to", "x-original-to", "envelope-to"].flatMap((k) => headers[k] ?? []).map(normaliseAddress).filter(Boolean);

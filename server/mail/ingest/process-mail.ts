@@ -10,10 +10,16 @@
 import { db, type Tx } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import type { FetchedMail } from "./mailbox-source";
-import { decideMail, type IngestContext, type QuarantineReason } from "./decide-mail";
+import { decideMail, preloadSenders, type IngestContext, type QuarantineReason } from "./decide-mail";
 import { answerQuarantined, appendMailReply, createTicketFromMail, quarantineEntry, refuseClosedReply } from "./mail-writes";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { storage } from "@/server/services/uploads/storage";
 import { sha256Hex, type ParsedMail } from "./parse-mail";
-import { parseMailAuto } from "./parse-worker";
+import { parseMailAuto, parseMailFileInWorker } from "./parse-worker";
+import { newRawKey, RAW_IN_DB_BYTES } from "./raw-source";
 import { discardStaged, stageAttachments, type Staged } from "./store-attachments";
 
 export type MailOutcome = "created" | "appended" | "duplicate" | "auto-reply" | "quarantined";
@@ -45,22 +51,25 @@ async function advanceCursor(tx: Tx, c: CursorStep, uid: number | null) {
   if (n !== 1) throw new LeaseLostError();
 }
 
-type InboundRow = { key: string; uid: number | null; uidl: string | null; from: string | null; subject: string | null; size: number; sha256: string; raw: Buffer; outcome: string };
+type InboundRow = { key: string; uid: number | null; uidl: string | null; from: string | null; subject: string | null; size: number; sha256: string; raw: Buffer; rawKey: string | null; outcome: string };
 
 /** INSERT … ON CONFLICT DO NOTHING: null when the (mailbox, message key) is already stored. */
 async function insertInbound(tx: Tx, mailboxKey: string, r: InboundRow): Promise<number | null> {
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO inbound_mails (mailbox_key, message_key, uid, uidl, from_email, subject, size, sha256, outcome, raw)
-    VALUES (${mailboxKey}, ${r.key}, ${r.uid === null ? null : BigInt(r.uid)}, ${r.uidl}, ${r.from}, ${r.subject?.slice(0, 1000) ?? null}, ${r.size}, ${r.sha256}, ${r.outcome}, ${r.raw})
+    INSERT INTO inbound_mails (mailbox_key, message_key, uid, uidl, from_email, subject, size, sha256, outcome, raw, raw_key)
+    VALUES (${mailboxKey}, ${r.key}, ${r.uid === null ? null : BigInt(r.uid)}, ${r.uidl}, ${r.from}, ${r.subject?.slice(0, 1000) ?? null}, ${r.size}, ${r.sha256}, ${r.outcome}, ${r.raw}, ${r.rawKey})
     ON CONFLICT (mailbox_key, message_key) DO NOTHING
     RETURNING id`;
   return rows[0]?.id ?? null;
 }
 
-const rowOf = (m: FetchedMail, p: ParsedMail | null, key: string, outcome: string): InboundRow => ({
-  key, uid: m.uid, uidl: m.uidl, from: p?.from.address || null, subject: p?.subject ?? null,
-  size: m.size || m.raw.length, sha256: p?.sha256 ?? sha256Hex(m.raw), raw: m.raw, outcome,
+// the raw source goes in the row unless it was staged as a file (rawKey)
+const rowOf = (x: PreparedMail, key: string, outcome: string): InboundRow => ({
+  key, uid: x.mail.uid, uidl: x.mail.uidl, from: x.parsed?.from.address || null, subject: x.parsed?.subject ?? null,
+  size: x.mail.size || x.mail.raw.length, sha256: x.parsed?.sha256 ?? x.rawSha256 ?? sha256Hex(x.mail.raw),
+  raw: x.rawKey ? EMPTY : x.mail.raw, rawKey: x.rawKey ?? null, outcome,
 });
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Executes the plan for a stored inbound mail; shared with the quarantine's "retry", which
@@ -72,7 +81,7 @@ export async function applyPlan(tx: Tx, p: ParsedMail, staged: Staged, ctx: Inge
   let result: ProcessResult;
   let outcome: string;
   if (plan.action === "create") {
-    const r = await createTicketFromMail(tx, p, staged, ctx, { ...d, plan });
+    const r = await createTicketFromMail(tx, p, staged, ctx, { ...d, plan }, { id: inboundMailId });
     result = { outcome: "created", inboundMailId, ticketId: r.ticketId };
     outcome = "created";
   } else if (plan.action === "append") {
@@ -90,7 +99,8 @@ export async function applyPlan(tx: Tx, p: ParsedMail, staged: Staged, ctx: Inge
     result = { outcome: plan.reason === "automatic" ? "auto-reply" : "quarantined", inboundMailId, ticketId: null, reason: plan.reason };
     outcome = plan.reason === "automatic" ? "auto-reply" : "quarantined";
   }
-  await tx.inboundMail.update({
+  // a new ticket's statement already recorded it; updateMany: an update() would read the row back, raw source and all
+  if (plan.action !== "create") await tx.inboundMail.updateMany({
     where: { id: inboundMailId },
     data: { outcome, matchedRule: d.match.rule, ticketId: plan.action === "append" || plan.action === "refuse-closed" ? plan.ticketId : (result.ticketId ?? null) },
   });
@@ -104,7 +114,20 @@ export type PreparedMail = {
   /** set when the mail goes straight to the quarantine */
   failure: { reason: QuarantineReason; detail: string; key: string } | null;
   staged: Staged;
+  /** storage key of the raw source when it is kept as a file (large mails, stagePrepared) */
+  rawKey?: string;
+  /** sha256 of a spooled raw source that could not be parsed */
+  rawSha256?: string;
 };
+
+/** Does this mail's raw source go to the storage rather than the inbound_mails row? */
+const rawAsFile = (m: FetchedMail) => !!m.file || m.raw.length > RAW_IN_DB_BYTES;
+
+async function sha256File(file: string): Promise<string> {
+  const h = crypto.createHash("sha256");
+  await pipeline(fs.createReadStream(file), h);
+  return h.digest("hex");
+}
 
 const NOTHING_STAGED: Staged = { files: [], dropped: [] };
 
@@ -115,10 +138,27 @@ export async function prepareMail(m: FetchedMail & { tooBig?: boolean }, cursor:
     return { mail: m, parsed: null, failure: { reason: "too-big", detail: `${m.size} bytes, limit ${ctx.mail.maxMailMb} MB`, key }, staged: NOTHING_STAGED };
   }
   try {
-    return { mail: m, parsed: await parseMailAuto(m.raw), failure: null, staged: NOTHING_STAGED };
+    // a spooled mail is parsed from its file; its attachments are written next to it
+    const parsed = m.file ? await parseMailFileInWorker(m.file, path.dirname(m.file)) : await parseMailAuto(m.raw);
+    return { mail: m, parsed, failure: null, staged: NOTHING_STAGED };
   } catch (e) {
-    return { mail: m, parsed: null, failure: { reason: "parse-failed", detail: String((e as Error)?.message ?? e), key: `sha256:${sha256Hex(m.raw)}` }, staged: NOTHING_STAGED };
+    const sha = m.file ? await sha256File(m.file) : sha256Hex(m.raw);
+    return { mail: m, parsed: null, failure: { reason: "parse-failed", detail: String((e as Error)?.message ?? e), key: `sha256:${sha}` }, staged: NOTHING_STAGED, rawSha256: sha };
   }
+}
+
+/** Deletes what a prepared mail left in the run's spool directory (its source, its parts). */
+export async function releaseSpool(x: PreparedMail): Promise<void> {
+  const files = [x.mail.file, ...(x.parsed?.attachments ?? []).map((a) => a.spooled?.path)].filter((f): f is string => !!f);
+  await Promise.all(files.map((f) => fs.promises.rm(f, { force: true }).catch(() => {})));
+}
+
+/** Forgets the staged raw file of a mail that did not commit (a duplicate, a failed batch). */
+export async function discardRaw(x: PreparedMail): Promise<void> {
+  if (!x.rawKey) return;
+  const key = x.rawKey;
+  x.rawKey = undefined;
+  await storage().delete(key).catch(() => {});
 }
 
 /**
@@ -129,16 +169,27 @@ export async function prepareMail(m: FetchedMail & { tooBig?: boolean }, cursor:
  */
 export async function stagePrepared(list: PreparedMail[], mailboxKey: string, ctx: IngestContext): Promise<void> {
   const withFiles = list.filter((x) => x.parsed && x.parsed.attachments.length > 0 && x.staged.files.length === 0);
-  if (withFiles.length === 0) return;
-  const keys = [...new Set(withFiles.map((x) => x.parsed!.messageKey))];
+  const withRaw = list.filter((x) => !x.rawKey && !x.mail.tooBig && rawAsFile(x.mail));
+  if (withFiles.length === 0 && withRaw.length === 0) return;
+  const keyOf = (x: PreparedMail) => x.parsed?.messageKey ?? x.failure?.key ?? null;
+  const keys = [...new Set([...withFiles, ...withRaw].map(keyOf).filter((k): k is string => k !== null))];
   const seen = new Set((await db().inboundMail.findMany({ where: { mailboxKey, messageKey: { in: keys } }, select: { messageKey: true } })).map((r) => r.messageKey));
   for (const x of withFiles) {
     if (!seen.has(x.parsed!.messageKey)) x.staged = await stageAttachments(x.parsed!.attachments, ctx.tickets);
   }
+  // a large raw source goes to the storage as a file (copied from the spool, or written once from memory)
+  for (const x of withRaw) {
+    const k = keyOf(x);
+    if (k !== null && seen.has(k)) continue;
+    const key = newRawKey();
+    if (x.mail.file) await storage().putFile(key, x.mail.file);
+    else await storage().put(key, x.mail.raw);
+    x.rawKey = key;
+  }
 }
 
 async function quarantineIn(tx: Tx, x: PreparedMail, mailboxKey: string, reason: QuarantineReason, detail: string, key: string): Promise<ProcessResult> {
-  const id = await insertInbound(tx, mailboxKey, rowOf(x.mail, x.parsed, key, "quarantined"));
+  const id = await insertInbound(tx, mailboxKey, rowOf(x, key, "quarantined"));
   if (id === null) return { outcome: "duplicate", inboundMailId: null, ticketId: null };
   await quarantineEntry(tx, id, reason, detail);
   return { outcome: "quarantined", inboundMailId: id, ticketId: null, reason };
@@ -148,10 +199,10 @@ async function quarantineIn(tx: Tx, x: PreparedMail, mailboxKey: string, reason:
 async function handleOne(tx: Tx, x: PreparedMail, mailboxKey: string, ctx: IngestContext): Promise<ProcessResult> {
   if (x.failure) return quarantineIn(tx, x, mailboxKey, x.failure.reason, x.failure.detail, x.failure.key);
   const p = x.parsed!;
-  const id = await insertInbound(tx, mailboxKey, rowOf(x.mail, p, p.messageKey, "pending"));
+  const id = await insertInbound(tx, mailboxKey, rowOf(x, p.messageKey, "pending"));
   if (id === null) {
-    // POP3 has no cursor: remember this UIDL so the duplicate is not downloaded again
-    if (x.mail.uidl) await insertInbound(tx, mailboxKey, rowOf(x.mail, p, `duplicate:uidl:${x.mail.uidl}`, "duplicate"));
+    // POP3 has no cursor: remember this UIDL so the duplicate is not downloaded again (no source kept)
+    if (x.mail.uidl) await insertInbound(tx, mailboxKey, { ...rowOf(x, `duplicate:uidl:${x.mail.uidl}`, "duplicate"), rawKey: null });
     return { outcome: "duplicate", inboundMailId: null, ticketId: null };
   }
   return applyPlan(tx, p, x.staged, ctx, id);
@@ -176,6 +227,7 @@ export type BatchOptions = {
 export async function processBatch(list: PreparedMail[], opts: BatchOptions): Promise<ProcessResult[]> {
   const { mailboxKey, cursor, ctx } = opts;
   const drop: Staged[] = [];
+  const dropRaw: PreparedMail[] = [];
   const started = Date.now();
   let results: ProcessResult[];
   try {
@@ -183,21 +235,30 @@ export async function processBatch(list: PreparedMail[], opts: BatchOptions): Pr
       async (tx) => {
         const out: ProcessResult[] = [];
         let lastUid: number | null = null;
+        // the senders' accounts of the whole batch in one query instead of one per mail
+        await preloadSenders(tx, ctx, list.flatMap((x) => (x.parsed && !x.failure ? [x.parsed.from.address] : [])));
         for (const x of list) {
           if (out.length > 0 && opts.maxMs !== undefined && Date.now() - started >= opts.maxMs) break;
           await tx.$executeRawUnsafe("SAVEPOINT m");
           let r: ProcessResult;
           try {
+            // no RELEASE: it would cost a round trip per mail, and the next SAVEPOINT m nests
+            // (ROLLBACK TO m goes to the newest m); a released subtransaction holds its xid
+            // until the commit all the same
             r = await handleOne(tx, x, mailboxKey, ctx);
-            await tx.$executeRawUnsafe("RELEASE SAVEPOINT m");
           } catch (e) {
             await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT m");
+            // an account this mail created is gone with it
+            if (x.parsed) ctx.memo.senders?.delete(x.parsed.from.address);
             drop.push(x.staged);
             const detail = String((e as Error)?.message ?? e);
             logger.error("mail ingest: processing failed, quarantining", { messageKey: x.parsed?.messageKey ?? null, uid: x.mail.uid, error: detail });
-            r = await quarantineIn(tx, x, mailboxKey, "processing-failed", detail, x.parsed?.messageKey ?? `sha256:${sha256Hex(x.mail.raw)}`);
+            r = await quarantineIn(tx, x, mailboxKey, "processing-failed", detail, x.parsed?.messageKey ?? `sha256:${x.rawSha256 ?? sha256Hex(x.mail.raw)}`);
           }
-          if (r.outcome === "duplicate") drop.push(x.staged);
+          if (r.outcome === "duplicate") {
+            drop.push(x.staged);
+            dropRaw.push(x);
+          }
           out.push(r);
           if (x.mail.uid !== null) lastUid = Math.max(lastUid ?? 0, x.mail.uid);
           await opts.duringBatch?.(out.length - 1);
@@ -209,11 +270,16 @@ export async function processBatch(list: PreparedMail[], opts: BatchOptions): Pr
       { timeout: 120_000, maxWait: 10_000 },
     );
   } catch (e) {
+    ctx.memo.senders = undefined;
     await Promise.all(list.map((x) => discardStaged(x.staged)));
+    await Promise.all(list.map((x) => discardRaw(x)));
     for (const x of list) x.staged = NOTHING_STAGED;
     throw e;
   }
+  // true only inside that transaction
+  ctx.memo.senders = undefined;
   await Promise.all(drop.map((s) => discardStaged(s)));
+  await Promise.all(dropRaw.map((x) => discardRaw(x)));
   return results;
 }
 

@@ -8,13 +8,16 @@
 // (process-mail.ts: up to BATCH_MAILS mails or about BATCH_MS of work, a savepoint per mail);
 // marking the messages seen / moving them happens only after that commit, and is cosmetic.
 import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
 import { db } from "@/server/db/client";
+import { dataDir } from "@/server/env";
 import { logger } from "@/server/logger";
 import type { MailSettings } from "@/server/domain/settings/schema";
 import { openMailbox, type MailboxConfig, type MailboxSource, type MarkAction } from "./mailbox-source";
 import { loadIngestContext } from "./decide-mail";
 import { discardStaged } from "./store-attachments";
-import { prepareMail, processBatch, stagePrepared, LeaseLostError, type CursorStep, type MailOutcome, type PreparedMail, type ProcessResult } from "./process-mail";
+import { discardRaw, prepareMail, processBatch, releaseSpool, stagePrepared, LeaseLostError, type CursorStep, type MailOutcome, type PreparedMail, type ProcessResult } from "./process-mail";
 
 export const MAILBOX_KEY = "default";
 
@@ -38,6 +41,24 @@ export const BATCH_MAILS = 25;
 export const BATCH_MS = 1000;
 /** Raw bytes of the mails prepared (parsed, attachments staged) ahead of one transaction. */
 const BATCH_BYTES = 16 * 1024 * 1024;
+/** A run's spool directory left behind by a crash is removed by a later run after this long. */
+const STALE_SPOOL_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * The run's own directory for large messages streamed from the server and their parts
+ * (imap-source.ts, parse-worker.ts); removed when the run ends. Old ones of crashed runs go too.
+ */
+async function makeSpoolDir(): Promise<string> {
+  const root = path.join(dataDir(), "spool");
+  await fs.mkdir(root, { recursive: true, mode: 0o700 });
+  for (const name of await fs.readdir(root).catch(() => [] as string[])) {
+    const st = await fs.stat(path.join(root, name)).catch(() => null);
+    if (st && Date.now() - st.mtimeMs > STALE_SPOOL_MS) await fs.rm(path.join(root, name), { recursive: true, force: true }).catch(() => {});
+  }
+  const dir = path.join(root, crypto.randomUUID());
+  await fs.mkdir(dir, { mode: 0o700 });
+  return dir;
+}
 
 export type RunOptions = {
   /**
@@ -105,7 +126,9 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
   if (!state) return { ...sum, busy: true, ms: Date.now() - started };
 
   let source: MailboxSource | undefined;
+  let spoolDir: string | undefined;
   try {
+    spoolDir = await makeSpoolDir();
     source = await (opts.openSource ?? openMailbox)(cfg);
     let lastUid = state.lastUid;
     if (source.uidValidity !== null && source.uidValidity !== state.uidValidity) {
@@ -138,16 +161,17 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
       if (action !== "leave" && source!.protocol === "imap") {
         await source!.markProcessed(x.mail, action).catch((e) => logger.warn("mail ingest: marking the message failed", { uid: x.mail.uid, error: String(e?.message ?? e) }));
       }
+      await releaseSpool(x);
       await opts.afterMail?.(sum.fetched);
     };
     fetching: while (Date.now() - started < budgetMs) {
-      const batch = await source.fetchBatch({ afterUid: lastUid, limit: ctx.mail.batchSize, maxBytes: ctx.mail.maxMailMb * 1024 * 1024, skipUidls });
+      const batch = await source.fetchBatch({ afterUid: lastUid, limit: ctx.mail.batchSize, maxBytes: ctx.mail.maxMailMb * 1024 * 1024, skipUidls, spoolDir });
       if (batch.length === 0) break;
       let next = 0;
       let ready: PreparedMail[] = [];
       while (next < batch.length || ready.length > 0) {
         if (Date.now() - started >= budgetMs) {
-          await Promise.all(ready.map((x) => discardStaged(x.staged))); // left for the next run
+          await Promise.all(ready.map(async (x) => { await discardStaged(x.staged); await discardRaw(x); await releaseSpool(x); })); // left for the next run
           break fetching;
         }
         // parse (large mails in the worker) and stage attachments before the transaction
@@ -191,6 +215,7 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
   } finally {
     sum.ms = Date.now() - started;
     await source?.close().catch(() => {});
+    if (spoolDir) await fs.rm(spoolDir, { recursive: true, force: true }).catch(() => {});
     await releaseLease(MAILBOX_KEY, owner, sum).catch((e) => logger.error("mail ingest: releasing the lease failed", { error: String(e?.message ?? e) }));
   }
   return sum;

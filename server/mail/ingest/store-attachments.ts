@@ -7,7 +7,7 @@ import type { Tx } from "@/server/db/client";
 import type { TicketSettings } from "@/server/domain/settings/schema";
 import { checkFileType, sanitizeFileName } from "@/server/services/uploads/file-check";
 import { storage } from "@/server/services/uploads/storage";
-import type { ParsedAttachment } from "./parse-mail";
+import { attachmentSize, type ParsedAttachment } from "./parse-mail";
 
 export type StagedAttachment = {
   id: string;
@@ -27,31 +27,46 @@ export async function stageAttachments(list: ParsedAttachment[], s: TicketSettin
   const out: Staged = { files: [], dropped: [] };
   const maxBytes = s.maxUploadMb * 1024 * 1024;
   for (const a of list) {
-    if (a.data.length === 0) continue;
-    if (a.data.length > maxBytes) {
+    const size = attachmentSize(a);
+    if (size === 0) continue;
+    if (size > maxBytes) {
       out.dropped.push({ fileName: a.fileName, reason: "too-big" });
       continue;
     }
-    const verdict = await checkFileType(a.fileName, a.data, s.allowedFileTypes);
+    // a spooled part (large mail) is judged by its first bytes: magic bytes, and text or not
+    const probe = a.spooled ? (a.spooled.size > a.spooled.head.length ? wholeUtf8(a.spooled.head) : a.spooled.head) : a.data;
+    const verdict = await checkFileType(a.fileName, probe, s.allowedFileTypes);
     if (!verdict.ok) {
       out.dropped.push({ fileName: a.fileName, reason: "type-not-allowed" });
       continue;
     }
     const random = crypto.randomBytes(16).toString("hex");
     const storageKey = `${random.slice(0, 2)}/${random}`;
-    await storage().put(storageKey, a.data);
+    if (a.spooled) await storage().putFile(storageKey, a.spooled.path);
+    else await storage().put(storageKey, a.data);
     out.files.push({
       id: `m${crypto.randomBytes(12).toString("hex")}`,
       storageKey,
       fileName: sanitizeFileName(a.fileName, verdict.ext),
       contentType: verdict.contentType,
-      size: a.data.length,
-      sha256: crypto.createHash("sha256").update(a.data).digest("hex"),
+      size,
+      sha256: a.spooled?.sha256 ?? crypto.createHash("sha256").update(a.data).digest("hex"),
       contentId: a.contentId,
       inline: a.inline && !!a.contentId && verdict.contentType.startsWith("image/"),
     });
   }
   return out;
+}
+
+/** The head of a longer text without a multi-byte UTF-8 character cut off at its end. */
+export function wholeUtf8(head: Buffer): Buffer {
+  for (let i = head.length - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
+    const b = head[i]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead byte
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return head.length - i >= need ? head : head.subarray(0, i);
+  }
+  return head;
 }
 
 export async function discardStaged(staged: Staged): Promise<void> {

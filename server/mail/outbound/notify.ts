@@ -4,18 +4,21 @@
 // switchable per user in users.notify_prefs ({ "newTicket": false, "customerReply": false }).
 // Template problems never fail the caller: the shipped default is used and the problem logged.
 import type { Tx } from "@/server/db/client";
+import type { Prisma } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/domain/actor";
 import { env } from "@/server/env";
 import { signLink } from "@/server/auth/signed-links";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { safeHtml, escapeHtml } from "./render";
-import { enqueueMail, enqueueStaffBatch, loadEnqueueContext, type EnqueueContext } from "./enqueue";
+import { enqueueMail, loadEnqueueContext, type EnqueueContext } from "./enqueue";
+import { enqueueStaffFanout } from "./staff-fanout";
 import { templateLocale } from "./templates";
 
 export type RefusedReason = "closed" | "unknown-sender" | "login-required";
 
 export type NotifyEvent =
-  | { type: "ticket.created"; ticketId: number; actor: Actor }
+  /** `ticket`: the row as loadTicket() would read it, when the caller just wrote it (the mail ingest) */
+  | { type: "ticket.created"; ticketId: number; actor: Actor; ticket?: TicketRow }
   | { type: "reply.staff" | "reply.customer"; ticketId: number; messageId: number; actor: Actor }
   | { type: "ticket.closed"; ticketId: number; actor: Actor }
   /** a mail the ingest could not accept; `subject` is the refused mail's subject */
@@ -42,18 +45,17 @@ export async function notify(tx: Tx, ev: NotifyEvent, preloaded?: EnqueueContext
   }
 }
 
-async function loadTicket(tx: Tx, id: number) {
-  return tx.ticket.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true, title: true, body: true, locale: true, source: true, rating: true, assigneeId: true, requesterId: true,
-      status: { select: { nameRu: true, nameEn: true } },
-      requester: { select: { id: true, email: true, name: true, isActive: true, passwordHash: true } },
-      participants: { select: { email: true } },
-    },
-  });
+const ticketSelect = {
+  id: true, title: true, body: true, locale: true, source: true, rating: true, assigneeId: true, requesterId: true,
+  status: { select: { nameRu: true, nameEn: true } },
+  requester: { select: { id: true, email: true, name: true, isActive: true, passwordHash: true } },
+  participants: { select: { email: true } },
+} as const;
+
+async function loadTicket(tx: Tx, id: number): Promise<TicketRow> {
+  return tx.ticket.findUniqueOrThrow({ where: { id }, select: ticketSelect });
 }
-type TicketRow = Awaited<ReturnType<typeof loadTicket>>;
+export type TicketRow = Prisma.TicketGetPayload<{ select: typeof ticketSelect }>;
 
 function ticketVars(t: TicketRow) {
   const locale = templateLocale(t.locale);
@@ -68,12 +70,12 @@ function ticketVars(t: TicketRow) {
 }
 
 async function ticketCreated(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.created" }>, ctx: EnqueueContext) {
-  const t = await loadTicket(tx, ev.ticketId);
+  const t = ev.ticket ?? (await loadTicket(tx, ev.ticketId));
   const ackOff = t.source === "EMAIL" && !ctx.mail.acknowledgeMailTickets;
   if (!ackOff && t.requester.isActive) {
     await enqueueMail(tx, { template: "ticket.created", locale: t.locale, to: t.requester.email, ticketId: t.id, audience: "customer", vars: { ...ticketVars(t), "ticket.text": t.body } }, ctx);
   }
-  await staffMails(tx, t, "staff.new-ticket", "newTicket", ev.actor, { "ticket.text": t.body }, ctx);
+  await staffMails(tx, t, "staff.new-ticket", "newTicket", ev.actor, { "ticket.text": t.body }, ctx, true);
 }
 
 async function staffReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.staff" | "reply.customer" }>, ctx: EnqueueContext) {
@@ -146,18 +148,33 @@ async function replyRefused(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.refu
 
 type PrefKey = "newTicket" | "customerReply";
 
-async function staffMails(tx: Tx, t: TicketRow, template: "staff.new-ticket" | "staff.customer-reply", pref: PrefKey, actor: Actor, extra: Record<string, string>, ctx: EnqueueContext) {
-  const select = { id: true, email: true, name: true, locale: true, notifyPrefs: true, isActive: true, role: true } as const;
-  let recipients = t.assigneeId ? await tx.user.findMany({ where: { id: t.assigneeId, isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select }) : [];
-  if (recipients.length === 0) recipients = await tx.user.findMany({ where: { isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select, orderBy: { id: "asc" }, take: 200 });
+const staffSelect = { id: true, email: true, name: true, locale: true, notifyPrefs: true, isActive: true, role: true } as const;
+type StaffRow = { id: number; email: string; name: string; locale: string; notifyPrefs: unknown };
+
+// The active team, read once per context (an ingest run passes one context for all its mails).
+const teamMemo = new WeakMap<EnqueueContext, StaffRow[]>();
+
+async function activeTeam(tx: Tx, ctx: EnqueueContext): Promise<StaffRow[]> {
+  let team = teamMemo.get(ctx);
+  if (!team) {
+    team = await tx.user.findMany({ where: { isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select: staffSelect, orderBy: { id: "asc" }, take: 200 });
+    teamMemo.set(ctx, team);
+  }
+  return team;
+}
+
+async function staffMails(tx: Tx, t: TicketRow, template: "staff.new-ticket" | "staff.customer-reply", pref: PrefKey, actor: Actor, extra: Record<string, string>, ctx: EnqueueContext, newTicket = false) {
+  let recipients: StaffRow[] = t.assigneeId ? await tx.user.findMany({ where: { id: t.assigneeId, isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select: staffSelect }) : [];
+  if (recipients.length === 0) recipients = await activeTeam(tx, ctx);
   const actorId = actor.kind === "user" ? actor.userId : null;
   const wanted = recipients.filter((r) => r.id !== actorId && ((r.notifyPrefs ?? {}) as Record<string, unknown>)[pref] !== false);
-  await enqueueStaffBatch(
+  await enqueueStaffFanout(
     tx,
-    wanted.map((r) => ({
-      template, locale: r.locale, to: r.email, ticketId: t.id,
-      vars: { ...ticketVars(t), link: url(`/staff/tickets/${t.id}`), "agent.name": r.name, "customer.email": t.requester.email, ...extra },
-    })),
+    {
+      template, ticketId: t.id, newTicket,
+      recipients: wanted.map((r) => ({ email: r.email, name: r.name, locale: r.locale })),
+      vars: { ...ticketVars(t), link: url(`/staff/tickets/${t.id}`), "customer.email": t.requester.email, ...extra },
+    },
     ctx,
   );
 }

@@ -1,13 +1,19 @@
 // The original source of a mail-born message, for staff only (customers and anonymous
-// callers get NOT_FOUND, the same answer as for an id that does not exist).
+// callers get NOT_FOUND, the same answer as for an id that does not exist). A large mail's
+// source is a file in the storage (raw_key) and comes back as a stream; a small one's is a
+// Buffer from the row.
+import type { Readable } from "node:stream";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { notFound } from "@/server/domain/errors";
+import { openInboundRaw } from "@/server/mail/ingest/raw-source";
 
-export async function readRawMail(actor: Actor, id: number): Promise<{ data: Buffer; fileName: string }> {
+export async function readRawMail(actor: Actor, id: number): Promise<{ data: Buffer | null; stream: Readable | null; size: number; fileName: string }> {
   if (!isStaff(actor) || !Number.isInteger(id) || id <= 0) throw notFound();
-  const row = await db().inboundMail.findUnique({ where: { id }, select: { raw: true, ticketId: true } });
+  const row = await db().inboundMail.findUnique({ where: { id }, select: { raw: true, rawKey: true, ticketId: true } });
   if (!row) throw notFound();
-  return { data: Buffer.from(row.raw), fileName: `mail-${id}${row.ticketId ? `-ticket-${row.ticketId}` : ""}.eml` };
+  const src = await openInboundRaw(row);
+  if (!src) throw notFound();
+  return { ...src, fileName: `mail-${id}${row.ticketId ? `-ticket-${row.ticketId}` : ""}.eml` };
 }

@@ -1,13 +1,15 @@
 // Staff side of the mail quarantine: list, view, retry (run the mail through ingest again with
 // today's settings and tickets), discard, or force a new ticket from it. Every mail stays in
-// inbound_mails with its raw source; an entry is only ever marked resolved, never deleted.
+// inbound_mails with its raw source (in the row, or as a file for a large mail: raw-source.ts);
+// an entry is only ever marked resolved, never deleted.
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest, notFound } from "@/server/domain/errors";
 import { sanitize } from "@/server/services/content/sanitize";
 import { decideMail, loadIngestContext } from "@/server/mail/ingest/decide-mail";
 import { createTicketFromMail } from "@/server/mail/ingest/mail-writes";
-import { parseMail } from "@/server/mail/ingest/parse-mail";
+import { parseMailAuto } from "@/server/mail/ingest/parse-worker";
+import { readInboundRaw } from "@/server/mail/ingest/raw-source";
 import { applyPlan } from "@/server/mail/ingest/process-mail";
 import { discardStaged, stageAttachments } from "@/server/mail/ingest/store-attachments";
 import { logger } from "@/server/logger";
@@ -40,24 +42,27 @@ async function entryWithRaw(id: number) {
 /** The entry with a readable preview; the raw source is shown as text (capped). */
 export async function getQuarantine(id: number) {
   const e = await entryWithRaw(id);
-  const raw = Buffer.from(e.inboundMail.raw);
+  const raw = (await readInboundRaw(e.inboundMail)) ?? Buffer.alloc(0);
   let preview: { from: string; subject: string; text: string; html: string | null; attachments: string[] } | null = null;
   if (raw.length > 0) {
     try {
-      const p = await parseMail(raw);
+      const p = await parseMailAuto(raw);
       preview = { from: p.from.address, subject: p.subject, text: p.text.slice(0, 20000), html: p.html ? sanitize(p.html) : null, attachments: p.attachments.map((a) => a.fileName) };
     } catch {
       preview = null;
     }
   }
-  const { raw: _omit, ...mail } = e.inboundMail;
+  const { raw: _omit, rawKey: _key, ...mail } = e.inboundMail;
   void _omit;
+  void _key;
   return { ...e, inboundMail: mail, preview, rawText: raw.subarray(0, 200_000).toString("utf8"), rawTruncated: raw.length > 200_000 };
 }
 
 export async function rawSource(id: number) {
   const e = await entryWithRaw(id);
-  return { fileName: `quarantine-${id}.eml`, data: Buffer.from(e.inboundMail.raw) };
+  const data = await readInboundRaw(e.inboundMail);
+  if (!data) throw notFound("QUARANTINE_NOT_FOUND");
+  return { fileName: `quarantine-${id}.eml`, data };
 }
 
 async function resolve(id: number, resolution: string) {
@@ -68,10 +73,10 @@ async function resolve(id: number, resolution: string) {
 export async function retryQuarantine(_actor: Actor, id: number) {
   const e = await entryWithRaw(id);
   if (e.resolvedAt) throw badRequest("QUARANTINE_RESOLVED");
-  const raw = Buffer.from(e.inboundMail.raw);
-  if (raw.length === 0) throw badRequest("QUARANTINE_NO_SOURCE");
+  const raw = await readInboundRaw(e.inboundMail);
+  if (!raw || raw.length === 0) throw badRequest("QUARANTINE_NO_SOURCE");
   const ctx = await loadIngestContext();
-  const p = await parseMail(raw).catch(() => null);
+  const p = await parseMailAuto(raw).catch(() => null);
   if (!p) throw badRequest("QUARANTINE_UNPARSEABLE");
   const staged = await stageAttachments(p.attachments, ctx.tickets);
   try {
@@ -97,10 +102,10 @@ export async function discardQuarantine(_actor: Actor, id: number) {
 export async function ticketFromQuarantine(_actor: Actor, id: number) {
   const e = await entryWithRaw(id);
   if (e.resolvedAt) throw badRequest("QUARANTINE_RESOLVED");
-  const raw = Buffer.from(e.inboundMail.raw);
-  if (raw.length === 0) throw badRequest("QUARANTINE_NO_SOURCE");
+  const raw = await readInboundRaw(e.inboundMail);
+  if (!raw || raw.length === 0) throw badRequest("QUARANTINE_NO_SOURCE");
   const ctx = await loadIngestContext();
-  const p = await parseMail(raw).catch(() => null);
+  const p = await parseMailAuto(raw).catch(() => null);
   if (!p || !p.from.address.includes("@")) throw badRequest("QUARANTINE_NO_SENDER");
   const staged = await stageAttachments(p.attachments, ctx.tickets);
   try {

@@ -25,11 +25,16 @@ export function buildApp(log: (s: string) => void, force = false): { built: bool
   }
   log(`building the app into ${DIST_DIR} (next build) …`);
   const t0 = Date.now();
+  // next build adds its dist folder to tsconfig.json's include; put the file back so the
+  // results do not call the checkout dirty for the build's own edit
+  const tsconfig = path.join(root, "tsconfig.json");
+  const tsconfigText = fs.readFileSync(tsconfig, "utf8");
   const r = spawnSync(bin("next"), ["build"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
+  fs.writeFileSync(tsconfig, tsconfigText);
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
   fs.writeFileSync(stampFile, stamp);
   return { built: true, seconds: (Date.now() - t0) / 1000 };

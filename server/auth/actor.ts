@@ -16,16 +16,18 @@ type TokenRow = { id: number; last_used_at: Date | null; user_id: number; email:
 
 /**
  * Every API call starts here, so it is one indexed statement on the plain pg pool (through
- * Prisma the lookup cost a query compilation per request — about as much as the queue read).
+ * Prisma the lookup cost a query compilation per request — about as much as the queue read),
+ * prepared once per connection (server/db/pg-pool.ts).
  * Revoked tokens and deactivated users are refused by the statement itself, on every call.
  */
 async function actorFromToken(token: string): Promise<Actor> {
-  const { rows } = await pgPool().query<TokenRow>(
-    `SELECT t.id, t.last_used_at, u.id AS user_id, u.email, u.name, u.role::text AS role, u.locale
+  const { rows } = await pgPool().query<TokenRow>({
+    name: "actor-by-token",
+    text: `SELECT t.id, t.last_used_at, u.id AS user_id, u.email, u.name, u.role::text AS role, u.locale
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.is_active`,
-    [hashToken(token)],
-  );
+    values: [hashToken(token)],
+  });
   const row = rows[0];
   if (!row) return anonymous;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {

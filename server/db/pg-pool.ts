@@ -1,5 +1,6 @@
 // A plain `pg` pool beside Prisma, for the hottest reads written as SQL (queue, counts,
 // search), advisory locks, and the rate limiter's store.
+import crypto from "node:crypto";
 import pg from "pg";
 import { databaseUrl } from "./client";
 
@@ -13,6 +14,15 @@ export function pgPool(): pg.Pool {
     g.__helpdeskPoolUrl = url;
   }
   return g.__helpdeskPool;
+}
+
+/**
+ * A statement name for pg's per-connection prepared statements, from the SQL text: the hot
+ * reads skip PostgreSQL's parse and plan after a connection's first use. Only for statements
+ * whose best plan does not depend on the values (never a full-text search condition).
+ */
+export function preparedName(prefix: string, text: string): string {
+  return `${prefix}-${crypto.createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
 }
 
 export async function closePgPool() {

@@ -16,7 +16,7 @@ export async function loadSettings<G extends SettingsGroup>(group: G, opts: { wi
   // outside a transaction, the plain pg pool: settings are read by nearly every request
   const rows = opts.db
     ? await opts.db.setting.findMany({ where: { key: { startsWith: `${group}.` } }, select: { key: true, value: true } })
-    : (await pgPool().query<{ key: string; value: unknown }>(`SELECT key, value FROM settings WHERE key LIKE $1`, [`${group}.%`])).rows;
+    : (await pgPool().query<{ key: string; value: unknown }>({ name: "settings-group", text: `SELECT key, value FROM settings WHERE key LIKE $1`, values: [`${group}.%`] })).rows;
   const raw: Record<string, unknown> = {};
   for (const r of rows) {
     const k = r.key.slice(group.length + 1);

@@ -44,9 +44,9 @@ const attachment = (a: AttachmentSqlRow) => ({ id: a.id, fileName: a.file_name, 
 export async function loadTicketThread(id: number) {
   const pool = pgPool();
   const [t, m, a] = await Promise.all([
-    pool.query<TicketSqlRow>(TICKET_SQL, [id]),
-    pool.query<MessageSqlRow>(THREAD_SQL, [id]),
-    pool.query<AttachmentSqlRow>(ATTACHMENTS_SQL, [id]),
+    pool.query<TicketSqlRow>({ name: "ticket-by-id", text: TICKET_SQL, values: [id] }),
+    pool.query<MessageSqlRow>({ name: "ticket-thread", text: THREAD_SQL, values: [id] }),
+    pool.query<AttachmentSqlRow>({ name: "ticket-attachments", text: ATTACHMENTS_SQL, values: [id] }),
   ]);
   const r = t.rows[0];
   if (!r) return null;

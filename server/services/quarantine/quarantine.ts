@@ -70,13 +70,19 @@ async function resolve(id: number, resolution: string) {
 }
 
 /** Runs the mail through ingest again. Still not acceptable → stays in the quarantine (updated reason). */
-export async function retryQuarantine(_actor: Actor, id: number) {
+/** An unresolved entry's mail parsed again (null when it cannot be), with the ingest context: where retry and "new ticket" start. */
+async function replay(id: number) {
   const e = await entryWithRaw(id);
   if (e.resolvedAt) throw badRequest("QUARANTINE_RESOLVED");
   const raw = await readInboundRaw(e.inboundMail);
   if (!raw || raw.length === 0) throw badRequest("QUARANTINE_NO_SOURCE");
   const ctx = await loadIngestContext();
   const p = await parseMailAuto(raw).catch(() => null);
+  return { e, ctx, p };
+}
+
+export async function retryQuarantine(_actor: Actor, id: number) {
+  const { e, ctx, p } = await replay(id);
   if (!p) throw badRequest("QUARANTINE_UNPARSEABLE");
   const staged = await stageAttachments(p.attachments, ctx.tickets);
   try {
@@ -100,12 +106,7 @@ export async function discardQuarantine(_actor: Actor, id: number) {
 
 /** Staff decided this mail is a new ticket, whatever the rules said (sender, closed ticket, automatic). */
 export async function ticketFromQuarantine(_actor: Actor, id: number) {
-  const e = await entryWithRaw(id);
-  if (e.resolvedAt) throw badRequest("QUARANTINE_RESOLVED");
-  const raw = await readInboundRaw(e.inboundMail);
-  if (!raw || raw.length === 0) throw badRequest("QUARANTINE_NO_SOURCE");
-  const ctx = await loadIngestContext();
-  const p = await parseMailAuto(raw).catch(() => null);
+  const { e, ctx, p } = await replay(id);
   if (!p || !p.from.address.includes("@")) throw badRequest("QUARANTINE_NO_SENDER");
   const staged = await stageAttachments(p.attachments, ctx.tickets);
   try {

@@ -54,7 +54,11 @@ export async function loadTicketThread(id: number) {
   const own: MessageRow["attachments"] = [];
   for (const x of a.rows) {
     if (x.message_id == null) own.push(attachment(x));
-    else byMessage.set(x.message_id, [...(byMessage.get(x.message_id) ?? []), attachment(x)]);
+    else {
+      const list = byMessage.get(x.message_id);
+      if (list) list.push(attachment(x));
+      else byMessage.set(x.message_id, [attachment(x)]);
+    }
   }
   const messages: MessageRow[] = m.rows.map((x) => ({
     id: x.id, isInternal: x.is_internal, isAutomatic: x.is_automatic, source: x.source, bodyText: x.body_text, bodyHtml: x.body_html,

@@ -46,7 +46,16 @@ function prepareDataDir(dir: string) {
   }
   execFileSync("chown", ["-R", "postgres:postgres", dir]);
   execFileSync("chmod", ["700", dir]);
-  for (let p = path.dirname(dir); p !== path.dirname(p); p = path.dirname(p)) {
+  // the postgres user must reach its data dir and the binaries in node_modules (a checkout in a
+  // `mktemp -d` folder is mode 700: initdb then failed with a bare EACCES)
+  letOthersTraverse(path.dirname(dir));
+  letOthersTraverse(path.join(process.cwd(), "node_modules"));
+}
+
+/** Adds o+x (enter, not list) to `from` and each folder above it that lacks it. */
+function letOthersTraverse(from: string) {
+  for (let p = from; p !== path.dirname(p); p = path.dirname(p)) {
+    if (!fs.existsSync(p)) continue;
     const mode = fs.statSync(p).mode;
     if ((mode & 0o001) === 0) fs.chmodSync(p, mode | 0o001);
   }

@@ -50,6 +50,9 @@ const SIGNATURES: RegExp[] = [
   /^(?:\S+ )?from (?:my |a )?(?:mobile|phone|cell|iphone|ipad|android|smartphone|tablet)\b/i,
 ];
 
+/** A mobile or client signature line ("Sent from my iPhone"), already trimmed. */
+export const isSignatureLine = (trimmed: string) => SIGNATURES.some((re) => re.test(trimmed));
+
 const HEADER_KEYS =
   "from|sent|to|cc|bcc|subject|date|reply-to|von|gesendet|an|betreff|datum|de|enviado|para|asunto|fecha|" +
   "da|inviato|a|oggetto|data|risposta|från|skickat|till|ämne|kopia|van|verzonden|aan|onderwerp|envoyé|à|objet|" +

@@ -118,7 +118,7 @@ export async function appendMailReply(tx: Tx, p: ParsedMail, staged: Staged, ctx
     data: {
       ticketId, authorId: author?.id ?? null, isAutomatic: automatic, source: "EMAIL",
       bodyText: text, bodyHtml: bodyHtml(p, staged, text, true, ctx),
-      fromEmail: p.from.address, fromName: p.from.name || null, inboundMailId,
+      fromEmail: p.from.address, fromName: p.from.name || null, inboundMailId, fullText: p.text.replace(/\s+$/, ""),
     },
     select: { id: true },
   });

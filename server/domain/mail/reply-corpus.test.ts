@@ -12,7 +12,10 @@ import { cutReply } from "./reply-cut";
 const planer = createRequire(import.meta.url)("planer") as { extractFrom(text: string, type: string): string };
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const corpusDir = path.resolve(repoRoot, "../shared/corpora/email-reply-trimmer");
+// beside the checkout (/work/main → /work/shared) or beside a worktree's parent (/work/wt/x)
+const corpusDir =
+  ["../shared", "../../shared"].map((d) => path.resolve(repoRoot, d, "corpora/email-reply-trimmer")).find((d) => fs.existsSync(d)) ??
+  path.resolve(repoRoot, "../shared/corpora/email-reply-trimmer");
 
 // Known, deliberate misses: spam_1 is nothing but quoted attributions and the corpus expects
 // "", but cutReply never returns "" for a non-empty mail (the whole input comes back instead).

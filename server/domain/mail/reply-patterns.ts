@@ -17,6 +17,8 @@ export interface ClassifiedLine {
   kind: LineKind;
   /** A delimiter that introduces a quoted/forwarded message (counts as an attribution cut). */
   introducesQuote?: boolean;
+  /** The "-- " line that starts a signature. */
+  sigDelimiter?: boolean;
   /** A forward's separator: what follows is the forwarded mail, kept. */
   forward?: boolean;
   /** A delimiter that is only a horizontal rule (`_____`, `-----`): authors use those too. */
@@ -138,7 +140,7 @@ function classifyOne(line: string): Omit<ClassifiedLine, "line"> {
   if (line.length > MAX_PATTERN_LINE) return { kind: "t" };
   if (isForwardSeparator(line)) return { kind: "d", introducesQuote: true, forward: true };
   if (ORIGINAL_MESSAGE.test(line)) return { kind: "d", introducesQuote: true };
-  if (SIG_DASHES.test(line)) return { kind: "d" };
+  if (SIG_DASHES.test(line)) return { kind: "s", sigDelimiter: true };
   if (RULE.test(line)) return { kind: "d", rule: true };
   const trimmed = line.trim();
   if (trimmed.length <= 100 && SIGNATURES.some((re) => re.test(trimmed))) return { kind: "s" };
@@ -172,6 +174,37 @@ function resolveHeaderBlocks(out: ClassifiedLine[]): void {
     }
     i = j;
   }
+}
+
+const DEVICE_SIGNATURE = /^((?:sent|envoyé|enviado|inviato|gesendet|verzonden|отправлено) .{0,60}?(?:mobile|phone|device|galaxy|android|iphone|ipad|tablet|smartphone|устройства|телефона))(\S.*)$/iu;
+
+/**
+ * Splits lines where a client ran the attribution into the line before it:
+ * "…thanks--- On Wed, Apr 4, 2012 at 3:59 PM, Anna <a@x> wrote:" and Samsung's
+ * "Sent from Samsung MobileAnna <a@x> wrote:". Linear: one indexOf and one bounded regex a line.
+ */
+export function splitRunTogether(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.length > MAX_PATTERN_LINE || QUOTE.test(line) || !/[:：]\s*$/.test(line)) {
+      out.push(line);
+      continue;
+    }
+    const dash = line.indexOf("---");
+    if (dash > 0 && line.slice(0, dash).trim() !== "") {
+      let k = dash;
+      while (line[k] === "-") k++;
+      const tail = line.slice(k).trim();
+      if (tail.length <= 300 && isAttribution(tail, 1)) {
+        out.push(line.slice(0, dash).trimEnd(), tail);
+        continue;
+      }
+    }
+    const device = DEVICE_SIGNATURE.exec(line.trim());
+    if (device && isAttribution(device[2]!, 1)) out.push(device[1]!, device[2]!);
+    else out.push(line);
+  }
+  return out;
 }
 
 export function classifyLines(lines: string[]): ClassifiedLine[] {

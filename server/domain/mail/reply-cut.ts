@@ -33,6 +33,17 @@ export interface CutOptions {
 }
 
 /**
+ * How ingest cuts a parsed mail: its text, its subject (forwards), and its HTML when the mail
+ * has no text part of its own (text/html at the top, or multipart/related around the HTML, as
+ * Outlook sends HTML with inline images) — mailparser's text of such a mail has lost the structure.
+ */
+export function mailCutOptions(mail: { subject: string; html: string | null; contentType: string }, replyStrings: string[]): CutOptions {
+  const type = mail.contentType.trim().toLowerCase();
+  const htmlOnly = type.startsWith("text/html") || type.startsWith("multipart/related");
+  return { replyStrings, subject: mail.subject, html: htmlOnly ? mail.html : null };
+}
+
+/**
  * Beyond this many characters only the reply string is looked for (one linear scan); the
  * heuristics, which classify every line, are skipped and the text is kept whole. A reply
  * someone typed is never this long; a log or a pasted file is, and is better kept.

@@ -7,7 +7,7 @@
 //    attribution go;
 //  - a signature stays (the ticket view folds it), and is reported apart.
 import { classifyLines, isForwardSeparator, type ClassifiedLine } from "./reply-patterns";
-import { FORWARD_SUBJECT } from "./reply-lexicon";
+import { FINNISH_REPLY, FORWARD_SUBJECT } from "./reply-lexicon";
 
 export type HeuristicCut = "attribution" | "heuristic" | "none";
 
@@ -58,7 +58,8 @@ function quoteLinkLines(items: Item[]): void {
 
 /** Where the mail's first quote begins, if that is a forward: the forwarded mail is kept. */
 function forwardStart(items: Item[], subject: string): number {
-  const forwardSubject = FORWARD_SUBJECT.test(subject);
+  const finnishReply = FINNISH_REPLY.subject.test(subject) && items.some((x) => x.kind === "h" && FINNISH_REPLY.header.test(x.line));
+  const forwardSubject = FORWARD_SUBJECT.test(subject) && !finnishReply;
   for (let i = 0; i < items.length; i++) {
     const x = items[i]!;
     if (x.kind === "d" && x.introducesQuote) return x.forward || forwardSubject ? i : -1;
@@ -124,6 +125,24 @@ function dropQuotes(items: Item[], end: number): number {
   return end;
 }
 
+/**
+ * A quote (or attribution) that ends the mail goes, whoever wrote it; and so does a quote
+ * between the author's text and the signature below it.
+ */
+function dropTrailingQuotes(items: Item[]): void {
+  const dropBack = (from: number) => {
+    for (let i = from - 1; i >= 0; i--) {
+      const x = items[i]!;
+      if ((x.kind === "t" || x.kind === "s") && !x.drop) return;
+      if (x.kind === "q" || x.kind === "b") x.drop = true;
+    }
+  };
+  dropBack(items.length);
+  const kept = items.filter((x) => !x.drop);
+  const sig = signatureStart(kept);
+  if (sig >= 0) dropBack(items.indexOf(kept[sig]!));
+}
+
 /** Where the author's signature starts: a "-- " line near the end, or the trailing run of signature lines. */
 function signatureStart(items: Item[]): number {
   let end = items.length;
@@ -154,16 +173,7 @@ export function trimReplyLines(lines: string[], opts: { subject?: string } = {})
   }
   const end = dropQuotes(all, cutAtIntro(all));
   const items = all.slice(0, end);
-  // A quote (or attribution) that ends the mail goes, whoever wrote it.
-  // …and so does a quote between the author's text and the signature below it.
-  const sig = signatureStart(items.filter((x) => !x.drop));
-  const sigItem = sig >= 0 ? items.filter((x) => !x.drop)[sig] : undefined;
-  const tailEnd = sigItem ? items.indexOf(sigItem) : items.length;
-  for (let i = tailEnd - 1; i >= 0; i--) {
-    const x = items[i]!;
-    if (x.kind === "t" && !x.drop) break;
-    if (x.kind === "q" || x.kind === "b") x.drop = true;
-  }
+  dropTrailingQuotes(items);
   const removed = [...all.slice(end), ...items.filter((x) => x.drop)];
   const kept = compact(items);
   let last = kept.length;

@@ -9,7 +9,7 @@ export const FORWARD_SEPARATOR_WORDS = [
   "forwarded message", "weitergeleitete nachricht", "message transféré", "mensaje reenviado", "messaggio inoltrato",
   "mensagem encaminhada", "mensagem reencaminhada", "doorgestuurd bericht", "videresendt besked", "videresendt melding",
   "vidarebefordrat meddelande", "välitetty viesti", "przekazana wiadomość", "wiadomość przekazana dalej", "přeposlaná zpráva",
-  "yönlendirilen ileti", "iletilen ileti", "пересылаемое сообщение", "пересланное сообщение", "переадресованное сообщение",
+  "yönlendirilen ileti", "iletilen ileti", "İletilen ileti", "пересылаемое сообщение", "пересланное сообщение", "переадресованное сообщение",
   "начало переадресованного сообщения", "пересланий лист", "переслане повідомлення", "転送メッセージ", "転送されたメッセージ",
   "转发的邮件", "轉寄的郵件", "전달된 메일", "전달된 메시지", "thư đã chuyển tiếp", "thư được chuyển tiếp",
 ].join("|");
@@ -19,7 +19,7 @@ export const ORIGINAL_SEPARATOR_WORDS = [
   "original message", "ursprüngliche nachricht", "original-nachricht", "mensaje original", "message d'origine",
   "messaggio originale", "oorspronkelijk bericht", "mensagem original", "wiadomość oryginalna", "oryginalna wiadomość",
   "původní zpráva", "opprinnelig melding", "oprindelig meddelelse", "ursprungligt meddelande", "alkuperäinen viesti",
-  "orijinal ileti", "özgün ileti", "исходное сообщение", "оригинальное сообщение", "вихідне повідомлення",
+  "orijinal ileti", "özgün ileti", "özgün İleti", "orijinal İleti", "исходное сообщение", "оригинальное сообщение", "вихідне повідомлення",
   "оригінальне повідомлення", "元のメッセージ", "原始邮件", "原始郵件", "원본 메시지", "thư gốc",
 ].join("|");
 
@@ -29,17 +29,23 @@ export const BEGIN_FORWARD_PHRASES = [
   "inicio del mensaje reenviado", "inizio messaggio inoltrato", "início da mensagem reencaminhada", "início da mensagem encaminhada",
   "begin doorgestuurd bericht", "start på videresendt besked", "start på videresendt melding", "videresendt melding",
   "vidarebefordrat mejl", "början på vidarebefordrat meddelande", "välitetty viesti alkaa", "początek przekazywanej wiadomości",
-  "začátek přeposlané zprávy", "iletilen ileti başlangıcı", "начало переадресованного сообщения", "начало пересылаемого сообщения",
+  "začátek přeposlané zprávy", "iletilen ileti başlangıcı", "İletilen ileti başlangıcı", "начало переадресованного сообщения", "начало пересылаемого сообщения",
   "початок пересланого листа", "початок листа, що пересилається", "転送されたメッセージ", "以下是转发的邮件", "转发的邮件",
   "轉寄的郵件", "전달된 메시지", "bắt đầu tin nhắn được chuyển tiếp",
 ].join("|");
 
 /** Subject prefixes that mark the whole mail as a forward ("Fwd:", "WG:", "TR:", "ПЕРЕСЛ:" …). */
 export const FORWARD_SUBJECT = new RegExp(
-  "^\\s*(?:\\[[^\\]]{0,40}\\]\\s*)?(?:fwd?|fw|wg|tr|rv|enc|i|doorst|vs|vb|vl|vid|pd|ilt|ynt|pf|přeposlat|转发|轉寄|転送|전달|" +
+  "^\\s*(?:\\[[^\\]]{0,40}\\]\\s*)?(?:fwd?|fw|wg|tr|rv|enc|i|doorst|vs|vb|vl|vid|pd|ilt|İlt|pf|přeposlat|转发|轉寄|転送|전달|" +
     "пересл|переслать|пер|fwd?)\\s*(?:\\[\\d+\\])?\\s*[:：]",
   "iu",
 );
+
+/**
+ * "VS:" is a forward in Danish and Norwegian (videresendt) but a reply in Finnish (vastaus):
+ * with Finnish header labels it is a reply.
+ */
+export const FINNISH_REPLY = { subject: /^\s*vs\s*:/i, header: /^[ \t*]*(?:lähettäjä|lähetetty|vastaanottaja|aihe)[ \t]*:/i };
 
 /** Labels of the From/Sent/To/Subject block (Outlook, Gmail forwards, Mail.ru, Yandex). */
 export const HEADER_KEYS = [

@@ -50,6 +50,8 @@ const SIGNATURES: RegExp[] = [
   /^(?:отправлено|послано|надіслано|відправлено) (?:с|со|из|з|із|через) /iu,
   /^(?:寄自|发自|發自|从我的|從我的|来自我的)/u,
   /^get \[?outlook for /i,
+  /^(?:lähetetty|odesláno|odoslané|được gửi từ|gửi từ) /iu,
+  /^\S{1,30}(?:から送信|에서 보냄|['’](?:umdan|undan|dan|den|tan|ten) gönderildi)$/iu,
   /^(?:\S+ )?from (?:my |a )?(?:mobile|phone|cell|iphone|ipad|android|smartphone|tablet)\b/i,
 ];
 
@@ -104,7 +106,8 @@ const SENTENCE_END = /\p{L}{3,}[.!?]$/u;
 function markAttributions(lines: string[], kinds: (LineKind | null)[], locked: boolean[]): void {
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i]!;
-    if (locked[i] || head.length > MAX_PATTERN_LINE || EMPTY.test(head) || QUOTE.test(head) || !START.test(head.trim())) continue;
+    if (locked[i] || head.length > MAX_PATTERN_LINE || EMPTY.test(head) || QUOTE.test(head)) continue;
+    if (!START.test(head.trim()) && !DASHED_ATTRIBUTION.test(head)) continue;
     let best = -1;
     const parts: string[] = [];
     for (let j = i; j < Math.min(lines.length, i + MAX_ATTRIBUTION_LINES); j++) {

@@ -44,11 +44,13 @@ export function mailCutOptions(mail: { subject: string; html: string | null; con
 }
 
 /**
- * Beyond this many characters only the reply string is looked for (one linear scan); the
+ * Beyond this many characters (or lines) only the reply string is looked for (one linear scan); the
  * heuristics, which classify every line, are skipped and the text is kept whole. A reply
  * someone typed is never this long; a log or a pasted file is, and is better kept.
  */
 export const MAX_CUT_CHARS = 512 * 1024;
+/** The same for lines: classifying costs per line, and a mail of blank lines is cheap to send. */
+export const MAX_CUT_LINES = 30_000;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -106,7 +108,7 @@ function cutText(text: string, opts: CutOptions, structural: boolean): CutResult
     if (above !== "") return withSignature({ text: above, cutBy: "marker" });
     // Nothing above the marker: the author wrote below the quote, or nothing at all.
   }
-  if (normalised.length > MAX_CUT_CHARS) return { text: whole, cutBy: structural ? "attribution" : "none" };
+  if (normalised.length > MAX_CUT_CHARS || lines.length > MAX_CUT_LINES) return { text: whole, cutBy: structural ? "attribution" : "none" };
 
   const trimmed = trimReplyLines(splitRunTogether(lines), { subject: opts.subject });
   const result = joinTrimmed(trimmed.lines);

@@ -37,12 +37,20 @@ const firstNonEmpty = (items: Item[], from: number) => {
   return i;
 };
 
-/** What follows a horizontal rule: a header block, attribution or quote, or a few lines only. */
-function ruleSeparatesQuote(rest: Item[]): boolean {
-  const next = rest.find((x) => x.kind !== "e");
+/**
+ * What follows a horizontal rule at `at`: a header block, attribution or quote, or a few lines
+ * only. Looks at no more than MAX_SIGNATURE_LINES + 1 non-empty lines, so a mail of rules stays linear.
+ */
+function ruleSeparatesQuote(items: Item[], at: number): boolean {
+  const next = items[firstNonEmpty(items, at + 1)];
   if (!next || next.kind === "h" || next.kind === "b" || next.kind === "q" || next.kind === "d") return true;
-  const nonEmpty = rest.filter((x) => x.kind !== "e");
-  return nonEmpty.every((x) => x.kind === "t" || x.kind === "s") && nonEmpty.length <= MAX_SIGNATURE_LINES;
+  let nonEmpty = 0;
+  for (let i = at + 1; i < items.length; i++) {
+    const k = items[i]!.kind;
+    if (k === "e") continue;
+    if ((k !== "t" && k !== "s") || ++nonEmpty > MAX_SIGNATURE_LINES) return false;
+  }
+  return true;
 }
 
 /** A link alone on a line inside a quoted block is part of the quote (clients unquote them). */
@@ -81,14 +89,16 @@ function firstNonEmptyQuoted(items: Item[], from: number): number {
 
 /** The first quote intro after some text ends the reply; intros before any text are dropped. */
 function cutAtIntro(items: Item[]): number {
+  let seenText = false;
   for (let idx = 0; idx < items.length; idx++) {
     const x = items[idx]!;
-    const intro = x.kind === "h" || (x.kind === "d" && (x.introducesQuote || (x.rule && ruleSeparatesQuote(items.slice(idx + 1)))));
+    const intro = x.kind === "h" || (x.kind === "d" && (x.introducesQuote || (x.rule && ruleSeparatesQuote(items, idx))));
     if (!intro) {
       if (x.kind === "d") x.kind = "t"; // a bare rule inside the author's text
+      if (x.kind === "t") seenText = true;
       continue;
     }
-    if (hasText(items.slice(0, idx))) return idx;
+    if (seenText) return idx;
     x.drop = true;
     while (items[idx + 1]?.kind === "h") items[++idx]!.drop = true;
   }

@@ -106,6 +106,7 @@ const SENTENCE_END = /\p{L}{3,}[.!?]$/u;
 function markAttributions(lines: string[], kinds: (LineKind | null)[], locked: boolean[]): void {
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i]!;
+    if (head === "") continue;
     if (locked[i] || head.length > MAX_PATTERN_LINE || EMPTY.test(head) || QUOTE.test(head)) continue;
     if (!START.test(head.trim()) && !DASHED_ATTRIBUTION.test(head)) continue;
     let best = -1;
@@ -137,8 +138,10 @@ function markAttributions(lines: string[], kinds: (LineKind | null)[], locked: b
 /** No attribution, header, separator or signature is this long; skip the patterns on such lines. */
 const MAX_PATTERN_LINE = 1000;
 
+const EMPTY_KIND: Omit<ClassifiedLine, "line"> = { kind: "e" };
+
 function classifyOne(line: string): Omit<ClassifiedLine, "line"> {
-  if (EMPTY.test(line)) return { kind: "e" };
+  if (line === "" || EMPTY.test(line)) return EMPTY_KIND;
   if (QUOTE.test(line)) return { kind: "q" };
   if (line.length > MAX_PATTERN_LINE) return { kind: "t" };
   if (isForwardSeparator(line)) return { kind: "d", introducesQuote: true, forward: true };

@@ -22,7 +22,7 @@ export const guessLocale = (p: Pick<ParsedMail, "subject" | "text">) => (/[А-Я
 function bodyHtml(p: ParsedMail, staged: Staged, text: string, cut: boolean, ctx: IngestContext): string {
   if (!p.html) return textToHtml(text);
   const html = rewriteCidLinks(p.html, staged);
-  const clean = sanitize(cut ? cutReplyHtml(html, replyStrings(ctx.mail)) : html, { allowImageSrc: allowOwnImages(staged) });
+  const clean = sanitize(cut ? cutReplyHtml(html, replyStrings(ctx.mail), { subject: p.subject }) : html, { allowImageSrc: allowOwnImages(staged) });
   return clean.trim() === "" ? textToHtml(text) : clean;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cutReply, cutReplyHtml, type CutBy } from "./reply-cut";
+import { splitSignature } from "./reply-signature";
 
 const EN = "##- Please type your reply above this line -##";
 const RU = "##- Введите свой ответ над этой строкой -##";
@@ -191,5 +192,16 @@ describe("cutReplyHtml", () => {
 
   it("returns empty input as is", () => {
     expect(cutReplyHtml("", replyStrings)).toBe("");
+  });
+});
+
+describe("splitSignature (the ticket view's fold)", () => {
+  it.each([
+    ["Works now.\n\n-- \nAnna\nACME", "Works now.", "-- \nAnna\nACME"],
+    ["Works now.\n\nSent from my iPhone", "Works now.", "Sent from my iPhone"],
+    ["Works now.", "Works now.", null],
+    ["Sent from my iPhone", "Sent from my iPhone", null],
+  ])("%j", (text, body, signature) => {
+    expect(splitSignature(text)).toEqual({ body, signature });
   });
 });

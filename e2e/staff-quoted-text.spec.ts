@@ -1,9 +1,19 @@
 // A reply that came by mail shows only the customer's new words; staff unfold "show quoted text"
 // to read the whole mail as it arrived, and a plain-text signature is folded. Both languages;
 // the customer's own view has neither toggle for the quote.
-import { test, expect, type Browser } from "@playwright/test";
+import { test, expect, type Browser, type Page } from "@playwright/test";
 import { createStaff, e2eDb } from "./support/db";
 import { signIn } from "./support/auth";
+
+/** signIn, with more patience for the staff queue it lands on (slow on a loaded test machine). */
+async function signInStaff(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  const form = page.getByTestId("sign-in-form");
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await form.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
+}
 import { createCustomer, createTicket, shoot } from "./support/staff";
 import { textToHtml } from "../server/services/content/sanitize";
 
@@ -20,7 +30,7 @@ async function staffPage(browser: Browser, locale: "en" | "ru") {
   const agent = await createStaff("AGENT", locale);
   const ctx = await browser.newContext({ locale: locale === "ru" ? "ru-RU" : "en-US", extraHTTPHeaders: { "accept-language": locale === "ru" ? "ru-RU,ru;q=0.9" : "en-US,en;q=0.9" } });
   const page = await ctx.newPage();
-  await signIn(page, agent.email, agent.password);
+  await signInStaff(page, agent.email, agent.password);
   return { page, ctx };
 }
 

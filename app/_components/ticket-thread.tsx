@@ -6,20 +6,39 @@ import { Avatar } from "@/app/_components/ui/avatar";
 import { Badge } from "@/app/_components/ui/badge";
 import { cn } from "@/app/_lib/cn";
 import type { TicketDetail } from "@/server/services/tickets/ticket-dto";
+import { splitSignature } from "@/server/domain/mail/reply-signature";
+import { textToHtml } from "@/server/services/content/sanitize";
 
-type Msg = { key: string; author: string; isStaff: boolean; isInternal: boolean; isAutomatic: boolean; source: string; html: string; at: Date; attachments: TicketDetail["attachments"]; rawMailId: number | null };
+type Msg = {
+  key: string; author: string; isStaff: boolean; isInternal: boolean; isAutomatic: boolean; source: string; html: string; text: string; at: Date;
+  attachments: TicketDetail["attachments"]; rawMailId: number | null;
+  /** staff only, mail-born messages: the whole mail text before the reply was cut out */
+  fullText: string | null;
+};
+
+/**
+ * A plain-text mail's signature ("-- ", "Sent from my iPhone") is kept in the stored text but
+ * folded here. Only where the stored HTML was made from the text: an HTML mail is shown as sent.
+ */
+function foldSignature(m: Msg): { html: string; signatureHtml: string | null } {
+  if (m.source !== "EMAIL" || m.html !== textToHtml(m.text)) return { html: m.html, signatureHtml: null };
+  const { body, signature } = splitSignature(m.text);
+  return signature === null ? { html: m.html, signatureHtml: null } : { html: textToHtml(body), signatureHtml: textToHtml(signature) };
+}
 
 export async function TicketThread({ ticket }: { ticket: TicketDetail }) {
   const t = await getTranslations("staff.ticket");
   const tc = await getTranslations("common.source");
   const format = await getFormatter();
   const msgs: Msg[] = [
-    { key: "opening", author: ticket.requester.name, isStaff: false, isInternal: false, isAutomatic: false, source: ticket.source, html: ticket.bodyHtml, at: ticket.createdAt, attachments: ticket.attachments, rawMailId: ticket.openingRawMailId },
-    ...ticket.messages.map((m) => ({ key: `m${m.id}`, author: m.author.name, isStaff: m.author.isStaff, isInternal: m.isInternal, isAutomatic: m.isAutomatic, source: m.source, html: m.bodyHtml, at: m.createdAt, attachments: m.attachments, rawMailId: m.rawMailId })),
+    { key: "opening", author: ticket.requester.name, isStaff: false, isInternal: false, isAutomatic: false, source: ticket.source, html: ticket.bodyHtml, text: ticket.body, at: ticket.createdAt, attachments: ticket.attachments, rawMailId: ticket.openingRawMailId,
+      // the opening mail is stored uncut: its text is the whole mail
+      fullText: ticket.openingRawMailId ? ticket.body : null },
+    ...ticket.messages.map((m) => ({ key: `m${m.id}`, author: m.author.name, isStaff: m.author.isStaff, isInternal: m.isInternal, isAutomatic: m.isAutomatic, source: m.source, html: m.bodyHtml, text: m.bodyText, at: m.createdAt, attachments: m.attachments, rawMailId: m.rawMailId, fullText: m.fullText })),
   ];
   return (
     <ol className="space-y-4" data-testid="thread">
-      {msgs.map((m) => (
+      {msgs.map((m) => ({ m, body: foldSignature(m) })).map(({ m, body }) => (
         <li
           key={m.key}
           data-testid={m.isInternal ? "internal-note" : "message"}
@@ -44,7 +63,20 @@ export async function TicketThread({ ticket }: { ticket: TicketDetail }) {
             <time className="ml-auto text-ink-subtle" dateTime={m.at.toISOString()}>{format.dateTime(m.at, { dateStyle: "medium", timeStyle: "short" })}</time>
           </header>
           {/* sanitized on the server with sanitize-html before it was stored */}
-          <div className="prose-message" dangerouslySetInnerHTML={{ __html: m.html }} />
+          <div className="prose-message" dangerouslySetInnerHTML={{ __html: body.html }} />
+          {body.signatureHtml !== null && (
+            <details className="mt-2 text-sm text-ink-muted" data-testid="signature">
+              <summary className="cursor-pointer select-none">{t("signature")}</summary>
+              {/* made by textToHtml from the stored text: escaped */}
+              <div className="prose-message mt-1" dangerouslySetInnerHTML={{ __html: body.signatureHtml }} />
+            </details>
+          )}
+          {m.fullText !== null && (
+            <details className="mt-3 rounded-md border border-line bg-subtle/50 text-sm" data-testid="quoted-text">
+              <summary className="cursor-pointer select-none px-3 py-1.5 text-ink-muted hover:text-ink">{t("showQuoted")}</summary>
+              <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words border-t border-line px-3 py-2 font-sans text-ink-muted">{m.fullText}</pre>
+            </details>
+          )}
           {m.attachments.length > 0 && (
             <ul className="mt-3 flex flex-wrap gap-2">
               {m.attachments.map((a) => (

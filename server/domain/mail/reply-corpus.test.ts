@@ -6,17 +6,21 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import EmailReplyParser from "email-reply-parser";
 import { describe, expect, it } from "vitest";
-import { cutReply } from "./reply-cut";
+import { authoredText, cutReply } from "./reply-cut";
 
 // planer ships no type declarations; load it through require with the one call we use.
 const planer = createRequire(import.meta.url)("planer") as { extractFrom(text: string, type: string): string };
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const corpusDir = path.resolve(repoRoot, "../shared/corpora/email-reply-trimmer");
+// beside the checkout (/work/main → /work/shared) or beside a worktree's parent (/work/wt/x)
+const corpusDir =
+  ["../shared", "../../shared"].map((d) => path.resolve(repoRoot, d, "corpora/email-reply-trimmer")).find((d) => fs.existsSync(d)) ??
+  path.resolve(repoRoot, "../shared/corpora/email-reply-trimmer");
 
-// Known, deliberate misses: spam_1 is nothing but quoted attributions and the corpus expects
-// "", but cutReply never returns "" for a non-empty mail (the whole input comes back instead).
-const EXPECTED_MISSES = new Set(["spam_1.txt"]);
+// Known, deliberate miss: embedded_email_1 expects the two lines below a quote dropped ("99% of
+// the times this is the signature"); issue 13 asks us to keep what a customer writes below a
+// quote ("…> quoted\n\nRegards, Roman"), so we keep them.
+const EXPECTED_MISSES = new Set(["embedded_email_1.txt"]);
 
 const normalise = (s: string) =>
   s
@@ -29,7 +33,9 @@ const normalise = (s: string) =>
 type Extractor = (text: string) => string;
 
 const extractors: Record<string, Extractor> = {
-  ours: (t) => cutReply(t, { replyStrings: [] }).text,
+  // The corpus's "trimmed" is the author's own words; our stored text also keeps the signature
+  // and any forwarded mail on purpose (issue 13), reported apart as "stored" below.
+  ours: (t) => authoredText(cutReply(t, { replyStrings: [] })),
   "email-reply-parser": (t) => new EmailReplyParser().read(t).getVisibleText(),
   planer: (t) => planer.extractFrom(t, "text/plain"),
 };
@@ -72,6 +78,9 @@ describe("reply corpus (email-reply-trimmer)", () => {
       }
     }
     const pct = (n: number) => `${n}/${corpus.length} (${((100 * n) / corpus.length).toFixed(1)}%)`;
+    // what the ticket stores (signature and forwarded mail kept): lower here by design
+    const stored = corpus.filter((c) => normalise(cutReply(c.email, { replyStrings: [] }).text) === normalise(c.expected)).length;
+    console.log(`reply-corpus: ours as stored (signatures and forwards kept) ${pct(stored)}`);
     console.log(
       `reply-corpus: ours ${pct(score.ours!)}, email-reply-parser ${pct(score["email-reply-parser"]!)}, ` +
         `planer ${pct(score.planer!)}` +

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cutReply, cutReplyHtml, type CutBy } from "./reply-cut";
+import { splitSignature } from "./reply-signature";
 
 const EN = "##- Please type your reply above this line -##";
 const RU = "##- Введите свой ответ над этой строкой -##";
@@ -61,7 +62,11 @@ describe("cutReply with a reply string", () => {
     { name: "keeps the author's own signature", input: `Works now.\n\n--\nAnna\n\n> ${EN}`, text: "Works now.\n\n--\nAnna" },
   ];
   it.each(cases)("$name", ({ input, text }) => {
-    expect(cutReply(input, { replyStrings })).toEqual({ text, cutBy: "marker" });
+    expect(cutReply(input, { replyStrings })).toMatchObject({ text, cutBy: "marker" });
+  });
+
+  it("reports the signature it keeps above the marker", () => {
+    expect(cutReply(`Works now.\n\n--\nAnna\n\n> ${EN}`, { replyStrings }).signature).toBe("--\nAnna");
   });
 
   it("ignores the marker string when it is not a whole line", () => {
@@ -76,7 +81,7 @@ describe("cutReply with a reply string", () => {
 });
 
 describe("cutReply without a reply string", () => {
-  const cases: { name: string; input: string; text: string; cutBy: CutBy }[] = [
+  const cases: { name: string; input: string; text: string; cutBy: CutBy; signature?: string }[] = [
     { name: "plain text untouched", input: "Just text.\nTwo lines.", text: "Just text.\nTwo lines.", cutBy: "none" },
     { name: "trailing quote", input: `Works now.${QUOTE}`, text: "Works now.", cutBy: "heuristic" },
     {
@@ -97,9 +102,10 @@ describe("cutReply without a reply string", () => {
       text: "Заработало.",
       cutBy: "attribution",
     },
-    { name: "signature delimiter", input: "Works now.\n\n-- \nAnna Smith\nACME", text: "Works now.", cutBy: "heuristic" },
-    { name: "mobile signature", input: "Works now.\n\nSent from my iPhone", text: "Works now.", cutBy: "heuristic" },
-    { name: "ru mobile signature", input: "Заработало.\n\nОтправлено с iPhone", text: "Заработало.", cutBy: "heuristic" },
+    // signatures are kept (the ticket view folds them) and reported apart
+    { name: "signature delimiter", input: "Works now.\n\n-- \nAnna Smith\nACME", text: "Works now.\n\n-- \nAnna Smith\nACME", cutBy: "none", signature: "-- \nAnna Smith\nACME" },
+    { name: "mobile signature", input: "Works now.\n\nSent from my iPhone", text: "Works now.\n\nSent from my iPhone", cutBy: "none", signature: "Sent from my iPhone" },
+    { name: "ru mobile signature", input: "Заработало.\n\nОтправлено с iPhone", text: "Заработало.\n\nОтправлено с iPhone", cutBy: "none", signature: "Отправлено с iPhone" },
     {
       name: "inline reply keeps the quote it answers",
       input: "Hi Anna,\n\nOn 13.05.2026 at 09:05 Support wrote:\n> Does it work?\n\nYes, it does now.\n\nRegards\nAnna",
@@ -116,8 +122,8 @@ describe("cutReply without a reply string", () => {
     { name: "a sentence with 'wrote:' is not an attribution", input: "On Monday the tool wrote:\nERROR\nHelp!", text: "On Monday the tool wrote:\nERROR\nHelp!", cutBy: "none" },
     { name: "CR-only and CRLF endings", input: "Line one\r\nLine two\rLine three\r\n", text: "Line one\nLine two\nLine three", cutBy: "none" },
   ];
-  it.each(cases)("$name", ({ input, text, cutBy }) => {
-    expect(cutReply(input, { replyStrings: [] })).toEqual({ text, cutBy });
+  it.each(cases)("$name", ({ input, text, cutBy, signature }) => {
+    expect(cutReply(input, { replyStrings: [] })).toEqual({ text, cutBy, ...(signature ? { signature } : {}) });
   });
 
   it.each([
@@ -130,6 +136,7 @@ describe("cutReply without a reply string", () => {
   it("never returns an empty string for a mail that had text: all-quoted mail comes back whole", () => {
     const input = "\n> only a quote\n> nothing else\n";
     expect(cutReply(input, { replyStrings })).toEqual({ text: "> only a quote\n> nothing else", cutBy: "none" });
+    expect(cutReply("> On Mon, Oct 6, 2014 at 10:00 AM Support <s@example.com> wrote:\n>> hi", { replyStrings })).toMatchObject({ cutBy: "none", quotedOnly: true });
     const attributionOnly = "On Mon, Oct 6, 2014 at 10:00 AM Support <s@example.com> wrote:\n> hi";
     expect(cutReply(attributionOnly, { replyStrings: [] }).text).toBe(attributionOnly);
   });
@@ -185,5 +192,16 @@ describe("cutReplyHtml", () => {
 
   it("returns empty input as is", () => {
     expect(cutReplyHtml("", replyStrings)).toBe("");
+  });
+});
+
+describe("splitSignature (the ticket view's fold)", () => {
+  it.each([
+    ["Works now.\n\n-- \nAnna\nACME", "Works now.", "-- \nAnna\nACME"],
+    ["Works now.\n\nSent from my iPhone", "Works now.", "Sent from my iPhone"],
+    ["Works now.", "Works now.", null],
+    ["Sent from my iPhone", "Sent from my iPhone", null],
+  ])("%j", (text, body, signature) => {
+    expect(splitSignature(text)).toEqual({ body, signature });
   });
 });

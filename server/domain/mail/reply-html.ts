@@ -8,7 +8,8 @@ import render from "dom-serializer";
 import { isTag, isText, type AnyNode, type ChildNode, type Document, type Element, type Text } from "domhandler";
 import { getAttributeValue, removeElement } from "domutils";
 import { parseDocument } from "htmlparser2";
-import { isAttribution } from "./reply-patterns";
+import { isAttribution, isForwardSeparator } from "./reply-patterns";
+import { FORWARD_SUBJECT } from "./reply-lexicon";
 
 const CONTAINER_IDS = new Set(["divrplyfwdmsg", "appendonsend", "mail-editor-reference-message-container"]);
 const CONTAINER_CLASSES = ["gmail_quote", "gmail_quote_container", "moz-cite-prefix", "yahoo_quoted", "protonmail_quote"];
@@ -167,12 +168,29 @@ function findAll(node: AnyNode, pred: (el: Element) => boolean, out: Element[] =
 
 const serialize = (doc: Document) => render(doc, { encodeEntities: "utf8" });
 
+/** A forward is not a quote: its container starts with a forward separator, or the subject says so. */
+function isForward(el: Element, subject: string): boolean {
+  if (FORWARD_SUBJECT.test(subject)) return true;
+  const first = visibleTextNodes(el).find((t) => t.data.trim() !== "");
+  return first !== undefined && isForwardSeparator(first.data.trim());
+}
+
 /**
  * The HTML above our reply string. Without the marker (or with nothing above it), a quote
- * container that ends the mail is cut instead; failing that the input comes back unchanged.
+ * container that ends the mail is cut instead — unless it holds a forward; failing that the
+ * input comes back unchanged (also for markup nested too deep to walk).
  */
-export function cutReplyHtml(html: string, replyStrings: string[]): string {
+export function cutReplyHtml(html: string, replyStrings: string[], opts: { subject?: string } = {}): string {
   if (!html || html.trim() === "") return html ?? "";
+  try {
+    return cutParsed(html, replyStrings, opts.subject ?? "");
+  } catch (e) {
+    if (e instanceof RangeError) return html; // call stack exceeded on hostile nesting: keep it all
+    throw e;
+  }
+}
+
+function cutParsed(html: string, replyStrings: string[], subject: string): string {
   const needles = replyStrings.map(norm).filter((s) => s !== "");
   const parse = () => parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: true });
 
@@ -190,7 +208,7 @@ export function cutReplyHtml(html: string, replyStrings: string[]): string {
   const quote = findAll(doc, (el) => isContainer(el) || INTRO_IDS.has(idOf(el))).find(
     (el) => (el.endIndex ?? Infinity) >= lastContent,
   );
-  if (!quote) return html;
+  if (!quote || isForward(quote, subject)) return html;
   cutFrom(widen(quote));
   trimTrailing(doc);
   return hasContent(doc) ? serialize(doc) : html;

@@ -6,6 +6,10 @@
 // lines first and reasoning on the pattern comes from Discourse's email_reply_trimmer, whose
 // test set is shared/corpora/email-reply-trimmer; the patterns here are our own.
 
+import {
+  ATTRIBUTION_STARTS, ATTRIBUTION_VERBS, BEGIN_FORWARD_PHRASES, FORWARD_SEPARATOR_WORDS, HEADER_KEYS, ORIGINAL_SEPARATOR_WORDS, WEEKDAYS_LONG, WEEKDAYS_SHORT,
+} from "./reply-lexicon";
+
 export type LineKind = "e" | "t" | "q" | "b" | "h" | "d" | "s";
 
 export interface ClassifiedLine {
@@ -13,6 +17,10 @@ export interface ClassifiedLine {
   kind: LineKind;
   /** A delimiter that introduces a quoted/forwarded message (counts as an attribution cut). */
   introducesQuote?: boolean;
+  /** The "-- " line that starts a signature. */
+  sigDelimiter?: boolean;
+  /** A forward's separator: what follows is the forwarded mail, kept. */
+  forward?: boolean;
   /** A delimiter that is only a horizontal rule (`_____`, `-----`): authors use those too. */
   rule?: boolean;
 }
@@ -25,18 +33,13 @@ const FENCE = /^[ \t]*(?:```|~~~)/;
 
 const SIG_DASHES = /^[ \t]*--[ \t]*$/;
 const RULE = /^[ \t]*\*?[-_=~*#+]{3,}\*?[ \t]*$/;
-const ORIGINAL_MESSAGE = new RegExp(
-  "^[ \\t]*\\*?[-_=]{2,}[ \\t]*(?:original message|forwarded message|ursprüngliche nachricht|" +
-    "weitergeleitete nachricht|original-nachricht|mensaje original|mensaje reenviado|message d'origine|" +
-    "message transféré|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht|" +
-    "mensagem original|mensagem encaminhada|wiadomość oryginalna|oryginalna wiadomość|původní zpráva|" +
-    "opprinnelig melding|ursprungligt meddelande|alkuperäinen viesti|исходное сообщение|" +
-    "пересылаемое сообщение|пересланное сообщение|оригинальное сообщение|вихідне повідомлення)" +
-    "[ \\t]*[-_=]{2,}\\*?[ \\t]*$",
-  "iu",
-);
-const BEGIN_FORWARD =
-  /^[ \t]*(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié|начало переадресованного сообщения|inicio del mensaje reenviado)[ \t]*:[ \t]*$/iu;
+const separator = (words: string) => new RegExp(`^[ \\t]*\\*?[-_=]{2,}[ \\t]*(?:${words})[ \\t]*[-_=]{2,}\\*?[ \\t]*$`, "iu");
+const FORWARD_SEPARATOR = separator(FORWARD_SEPARATOR_WORDS);
+const ORIGINAL_MESSAGE = separator(ORIGINAL_SEPARATOR_WORDS);
+const BEGIN_FORWARD = new RegExp(`^[ \\t]*(?:${BEGIN_FORWARD_PHRASES})[ \\t]*[:：]?[ \\t]*$`, "iu");
+
+/** A forward's separator ("---------- Forwarded message ----------", "Begin forwarded message:"). */
+export const isForwardSeparator = (line: string) => line.length <= 200 && (FORWARD_SEPARATOR.test(line) || BEGIN_FORWARD.test(line));
 
 const SIGNATURES: RegExp[] = [
   /^[(<[*\s]*sent (?:from|via|with|by|using|on) /i,
@@ -47,29 +50,30 @@ const SIGNATURES: RegExp[] = [
   /^(?:отправлено|послано|надіслано|відправлено) (?:с|со|из|з|із|через) /iu,
   /^(?:寄自|发自|發自|从我的|從我的|来自我的)/u,
   /^get \[?outlook for /i,
+  /^(?:lähetetty|odesláno|odoslané|được gửi từ|gửi từ) /iu,
+  /^\S{1,30}(?:から送信|에서 보냄|['’](?:umdan|undan|dan|den|tan|ten) gönderildi)$/iu,
   /^(?:\S+ )?from (?:my |a )?(?:mobile|phone|cell|iphone|ipad|android|smartphone|tablet)\b/i,
 ];
 
-const HEADER_KEYS =
-  "from|sent|to|cc|bcc|subject|date|reply-to|von|gesendet|an|betreff|datum|de|enviado|para|asunto|fecha|" +
-  "da|inviato|a|oggetto|data|risposta|från|skickat|till|ämne|kopia|van|verzonden|aan|onderwerp|envoyé|à|objet|" +
-  "от|отправлено|кому|тема|дата|копия|ответить|від|надіслано|od|wysłano|do|temat";
-const HEADER = new RegExp(`^[ \\t]*\\*?(?:${HEADER_KEYS})[ \\t\\u00a0]*:\\*?(?:[ \\t\\u00a0]|$)`, "iu");
+/** A mobile or client signature line ("Sent from my iPhone"), already trimmed. */
+export const isSignatureLine = (trimmed: string) => SIGNATURES.some((re) => re.test(trimmed));
+
+const HEADER = new RegExp(`^[ \\t]*\\*?(?:${HEADER_KEYS})[ \\t\\u00a0]*\\*?[:：]\\*?(?:[ \\t\\u00a0]|$)`, "iu");
 
 // ---- attributions --------------------------------------------------------------------------
 // Where an attribution may begin: "On …", "Am …", "Le …", a date, a weekday, a name <email>, or
 // "Name wrote on <date>:". Tested on the lines joined with spaces, since clients wrap them.
-const WEEKDAYS_RU = "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс";
-const VERBS =
-  "wrote|writes|schrieb|geschreven|schreef|a écrit|escribió|escreveu|ha scritto|scrisse|skrev|napisał\\(a\\)|" +
-  "napisała|napisał|написал\\(а\\)|написала|написал|пишет|пише|написав|kirjoitti|írta|napsal|yazdı|写道|寫道";
+// "[^<>]{0,120}" cannot cross a "<", and the address part is bounded: no line costs more than a
+// few thousand steps, however hostile.
 const START = new RegExp(
-  "^[-–—*\\s]*(?:(?:on|am|le|el|em|il|op|den|dnia|w dniu|at|dne|в|во)\\s|\\d|" +
-    `(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*[,\\s]|(?:${WEEKDAYS_RU})[,\\s]|` +
-    `"[^"]{1,80}"\\s*(?:<|&lt;)|[^:<>]{0,80}(?:<|&lt;)\\s*(?:mailto:)?[^\\s<>@]+@|[^:<>]{1,80}\\s(?:${VERBS})\\s+(?:on|am|le|\\d))`,
+  `^[-–—*\\s]*(?:(?:${ATTRIBUTION_STARTS})\\s|\\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*[,\\s]|(?:${WEEKDAYS_LONG}|${WEEKDAYS_SHORT})(?:\\.?,|\\.|\\s+\\d)|` +
+    `"[^"]{1,80}"\\s*(?:<|&lt;)|[^<>]{0,120}(?:<|&lt;|\\()\\s*(?:mailto:)?[^\\s<>@]{1,64}@|` +
+    `[^:<>]{1,80}\\s(?:${ATTRIBUTION_VERBS})\\s+(?:on|am|le|\\d))`,
   "iu",
 );
-const VERB = new RegExp(`(?:${VERBS})`, "iu");
+const VERB = new RegExp(`(?:${ATTRIBUTION_VERBS})`, "iu");
+/** Android's "---- Anna wrote ----": no date, no address, dashes on both sides. */
+const DASHED_ATTRIBUTION = new RegExp(`^[ \\t]*-{2,}[ \\t]*[^-]{1,80}[ \\t](?:${ATTRIBUTION_VERBS})[ \\t]*-{2,}[ \\t]*$`, "iu");
 const ENDS_CLOSED = /(?:[:：]|-{2,})\s*$/u;
 const ENDS_EMAIL_COLON = /(?:>|&gt;)\s*[:：]\s*$/;
 const HAS_TIME = /\d{1,2}[:.]\d{2}/;
@@ -80,6 +84,7 @@ const ISO_DATE_START = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b/;
 export function isAttribution(joined: string, lineCount: number): boolean {
   const s = joined.trim();
   if (s.length > 300) return false;
+  if (lineCount === 1 && DASHED_ATTRIBUTION.test(s)) return true;
   // Gmail's old "2016-03-03 17:21 GMT+01:00 Name <mail>:" form has no verb.
   if (ISO_DATE_START.test(s)) {
     if (/(?:>|&gt;)\s*:?$/.test(s)) return true;
@@ -101,7 +106,9 @@ const SENTENCE_END = /\p{L}{3,}[.!?]$/u;
 function markAttributions(lines: string[], kinds: (LineKind | null)[], locked: boolean[]): void {
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i]!;
-    if (locked[i] || head.length > MAX_PATTERN_LINE || EMPTY.test(head) || QUOTE.test(head) || !START.test(head.trim())) continue;
+    if (head === "") continue;
+    if (locked[i] || head.length > MAX_PATTERN_LINE || EMPTY.test(head) || QUOTE.test(head)) continue;
+    if (!START.test(head.trim()) && !DASHED_ATTRIBUTION.test(head)) continue;
     let best = -1;
     const parts: string[] = [];
     for (let j = i; j < Math.min(lines.length, i + MAX_ATTRIBUTION_LINES); j++) {
@@ -131,12 +138,15 @@ function markAttributions(lines: string[], kinds: (LineKind | null)[], locked: b
 /** No attribution, header, separator or signature is this long; skip the patterns on such lines. */
 const MAX_PATTERN_LINE = 1000;
 
+const EMPTY_KIND: Omit<ClassifiedLine, "line"> = { kind: "e" };
+
 function classifyOne(line: string): Omit<ClassifiedLine, "line"> {
-  if (EMPTY.test(line)) return { kind: "e" };
+  if (line === "" || EMPTY.test(line)) return EMPTY_KIND;
   if (QUOTE.test(line)) return { kind: "q" };
   if (line.length > MAX_PATTERN_LINE) return { kind: "t" };
-  if (ORIGINAL_MESSAGE.test(line) || BEGIN_FORWARD.test(line)) return { kind: "d", introducesQuote: true };
-  if (SIG_DASHES.test(line)) return { kind: "d" };
+  if (isForwardSeparator(line)) return { kind: "d", introducesQuote: true, forward: true };
+  if (ORIGINAL_MESSAGE.test(line)) return { kind: "d", introducesQuote: true };
+  if (SIG_DASHES.test(line)) return { kind: "s", sigDelimiter: true };
   if (RULE.test(line)) return { kind: "d", rule: true };
   const trimmed = line.trim();
   if (trimmed.length <= 100 && SIGNATURES.some((re) => re.test(trimmed))) return { kind: "s" };
@@ -170,6 +180,37 @@ function resolveHeaderBlocks(out: ClassifiedLine[]): void {
     }
     i = j;
   }
+}
+
+const DEVICE_SIGNATURE = /^((?:sent|envoyé|enviado|inviato|gesendet|verzonden|отправлено) .{0,60}?(?:mobile|phone|device|galaxy|android|iphone|ipad|tablet|smartphone|устройства|телефона))(\S.*)$/iu;
+
+/**
+ * Splits lines where a client ran the attribution into the line before it:
+ * "…thanks--- On Wed, Apr 4, 2012 at 3:59 PM, Anna <a@x> wrote:" and Samsung's
+ * "Sent from Samsung MobileAnna <a@x> wrote:". Linear: one indexOf and one bounded regex a line.
+ */
+export function splitRunTogether(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.length > MAX_PATTERN_LINE || QUOTE.test(line) || !/[:：]\s*$/.test(line)) {
+      out.push(line);
+      continue;
+    }
+    const dash = line.indexOf("---");
+    if (dash > 0 && line.slice(0, dash).trim() !== "") {
+      let k = dash;
+      while (line[k] === "-") k++;
+      const tail = line.slice(k).trim();
+      if (tail.length <= 300 && isAttribution(tail, 1)) {
+        out.push(line.slice(0, dash).trimEnd(), tail);
+        continue;
+      }
+    }
+    const device = DEVICE_SIGNATURE.exec(line.trim());
+    if (device && isAttribution(device[2]!, 1)) out.push(device[1]!, device[2]!);
+    else out.push(line);
+  }
+  return out;
 }
 
 export function classifyLines(lines: string[]): ClassifiedLine[] {

@@ -7,7 +7,7 @@ import type { EnqueueContext } from "@/server/mail/outbound/enqueue";
 import type { MailSettings, OutboundSettings, TicketSettings } from "@/server/domain/settings/schema";
 import { classifyAutomatic, type AutomaticVerdict } from "@/server/domain/mail/auto-reply";
 import { matchThread, senderMayReply, type ThreadMatch } from "@/server/domain/mail/thread-match";
-import { cutReply, type CutBy } from "@/server/domain/mail/reply-cut";
+import { cutReply, mailCutOptions, type CutBy } from "@/server/domain/mail/reply-cut";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { fromAddress, markerKey } from "@/server/mail/outbound/compose";
 import type { ParsedMail } from "./parse-mail";
@@ -116,7 +116,7 @@ export async function decideMail(client: Db | Tx, p: ParsedMail, ctx: IngestCont
     { inReplyTo: p.inReplyTo, references: p.references, toAddresses: [...p.to, ...p.cc, ...p.deliveredTo], text: p.text, subject: p.subject },
     { key: markerKey(), ticketStrings: ticketStrings(ctx.mail) },
   );
-  const reply = cutReply(p.text, { replyStrings: replyStrings(ctx.mail) });
+  const reply = cutReply(p.text, mailCutOptions(p, replyStrings(ctx.mail)));
   const d = (plan: MailPlan): Decision => ({ plan, automatic, match, reply });
 
   if (!p.from.address.includes("@")) return d({ action: "quarantine", reason: "no-sender", ticketId: match.ticketId, answer: null });

@@ -22,7 +22,7 @@ export const guessLocale = (p: Pick<ParsedMail, "subject" | "text">) => (/[А-Я
 function bodyHtml(p: ParsedMail, staged: Staged, text: string, cut: boolean, ctx: IngestContext): string {
   if (!p.html) return textToHtml(text);
   const html = rewriteCidLinks(p.html, staged);
-  const clean = sanitize(cut ? cutReplyHtml(html, replyStrings(ctx.mail)) : html, { allowImageSrc: allowOwnImages(staged) });
+  const clean = sanitize(cut ? cutReplyHtml(html, replyStrings(ctx.mail), { subject: p.subject }) : html, { allowImageSrc: allowOwnImages(staged) });
   return clean.trim() === "" ? textToHtml(text) : clean;
 }
 
@@ -118,7 +118,7 @@ export async function appendMailReply(tx: Tx, p: ParsedMail, staged: Staged, ctx
     data: {
       ticketId, authorId: author?.id ?? null, isAutomatic: automatic, source: "EMAIL",
       bodyText: text, bodyHtml: bodyHtml(p, staged, text, true, ctx),
-      fromEmail: p.from.address, fromName: p.from.name || null, inboundMailId,
+      fromEmail: p.from.address, fromName: p.from.name || null, inboundMailId, fullText: p.text.replace(/\s+$/, ""),
     },
     select: { id: true },
   });

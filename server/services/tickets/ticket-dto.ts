@@ -42,7 +42,7 @@ export function ticketSummary(t: Row) {
 
 export type MessageRow = {
   id: number; isInternal: boolean; isAutomatic: boolean; source: string; bodyText: string; bodyHtml: string; fromEmail: string | null; fromName: string | null;
-  inboundMailId: number | null; createdAt: Date; author: { id: number; name: string; role: string } | null;
+  inboundMailId: number | null; fullText?: string | null; createdAt: Date; author: { id: number; name: string; role: string } | null;
   attachments: Array<{ id: string; fileName: string; contentType: string; size: number; isInline: boolean; contentId: string | null }>;
 };
 
@@ -73,6 +73,8 @@ export function ticketDetail(actor: Actor, t: Row & { messages: MessageRow[]; at
         fromEmail: staff ? m.fromEmail : null,
         hasRawMail: staff && m.inboundMailId != null,
         rawMailId: staff ? m.inboundMailId : null,
+        /** staff only: the whole mail text before the reply was cut out of it ("show quoted text") */
+        fullText: staff ? (m.fullText ?? null) : null,
         createdAt: m.createdAt,
         attachments: m.attachments,
       })),

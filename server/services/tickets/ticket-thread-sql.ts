@@ -15,7 +15,7 @@ type TicketSqlRow = {
 };
 type MessageSqlRow = {
   id: number; is_internal: boolean; is_automatic: boolean; source: string; body_text: string; body_html: string; from_email: string | null;
-  from_name: string | null; inbound_mail_id: number | null; created_at: Date; author_id: number | null; author_name: string | null; author_role: string | null;
+  from_name: string | null; inbound_mail_id: number | null; full_text: string | null; created_at: Date; author_id: number | null; author_name: string | null; author_role: string | null;
 };
 type AttachmentSqlRow = { id: string; file_name: string; content_type: string; size: number; is_inline: boolean; content_id: string | null; message_id: number | null };
 
@@ -31,7 +31,7 @@ export const TICKET_SQL = `
 
 export const THREAD_SQL = `
   SELECT m.id, m.is_internal, m.is_automatic, m.source::text AS source, m.body_text, m.body_html, m.from_email, m.from_name,
-         m.inbound_mail_id, m.created_at, u.id AS author_id, u.name AS author_name, u.role::text AS author_role
+         m.inbound_mail_id, m.full_text, m.created_at, u.id AS author_id, u.name AS author_name, u.role::text AS author_role
     FROM messages m LEFT JOIN users u ON u.id = m.author_id
    WHERE m.ticket_id = $1 ORDER BY m.created_at, m.id`;
 
@@ -62,7 +62,7 @@ export async function loadTicketThread(id: number) {
   }
   const messages: MessageRow[] = m.rows.map((x) => ({
     id: x.id, isInternal: x.is_internal, isAutomatic: x.is_automatic, source: x.source, bodyText: x.body_text, bodyHtml: x.body_html,
-    fromEmail: x.from_email, fromName: x.from_name, inboundMailId: x.inbound_mail_id, createdAt: x.created_at,
+    fromEmail: x.from_email, fromName: x.from_name, inboundMailId: x.inbound_mail_id, fullText: x.full_text, createdAt: x.created_at,
     author: x.author_id == null ? null : { id: x.author_id, name: x.author_name ?? "", role: x.author_role ?? "CUSTOMER" },
     attachments: byMessage.get(x.id) ?? [],
   }));

@@ -20,7 +20,7 @@ import { storage } from "@/server/services/uploads/storage";
 import { sha256Hex, type ParsedMail } from "./parse-mail";
 import { parseMailAuto, parseMailFileInWorker } from "./parse-worker";
 import { newRawKey, RAW_IN_DB_BYTES } from "./raw-source";
-import { discardStaged, stageAttachments, type Staged } from "./store-attachments";
+import { discardStaged, refuseFiles, stageAttachments, type Staged } from "./store-attachments";
 
 export type MailOutcome = "created" | "appended" | "duplicate" | "auto-reply" | "quarantined";
 
@@ -32,7 +32,8 @@ export type CursorStep = {
   leaseMs: number;
 };
 
-export type ProcessResult = { outcome: MailOutcome; inboundMailId: number | null; ticketId: number | null; reason?: QuarantineReason };
+/** `refusedFiles`: staged files the upload policy refused, for the caller to delete after the commit */
+export type ProcessResult = { outcome: MailOutcome; inboundMailId: number | null; ticketId: number | null; reason?: QuarantineReason; refusedFiles?: Staged };
 
 export class LeaseLostError extends Error {
   constructor() {
@@ -78,6 +79,13 @@ const EMPTY = Buffer.alloc(0);
 export async function applyPlan(tx: Tx, p: ParsedMail, staged: Staged, ctx: IngestContext, inboundMailId: number, opts: { quiet?: boolean } = {}): Promise<ProcessResult> {
   const d = await decideMail(tx, p, ctx);
   const plan = d.plan;
+  // the upload policy said no for this sender: no file is kept, each is named for staff
+  let refusedFiles: Staged | undefined;
+  if ((plan.action === "create" || plan.action === "append") && !plan.uploads.ok && staged.files.length > 0) {
+    const split = refuseFiles(staged);
+    staged = split.kept;
+    refusedFiles = split.refused;
+  }
   let result: ProcessResult;
   let outcome: string;
   if (plan.action === "create") {
@@ -104,7 +112,7 @@ export async function applyPlan(tx: Tx, p: ParsedMail, staged: Staged, ctx: Inge
     where: { id: inboundMailId },
     data: { outcome, matchedRule: d.match.rule, ticketId: plan.action === "append" || plan.action === "refuse-closed" ? plan.ticketId : (result.ticketId ?? null) },
   });
-  return result;
+  return refusedFiles ? { ...result, refusedFiles } : result;
 }
 
 /** A fetched mail made ready for the transaction: parsed (or why not), attachments staged on disk. */
@@ -255,6 +263,7 @@ export async function processBatch(list: PreparedMail[], opts: BatchOptions): Pr
             logger.error("mail ingest: processing failed, quarantining", { messageKey: x.parsed?.messageKey ?? null, uid: x.mail.uid, error: detail });
             r = await quarantineIn(tx, x, mailboxKey, "processing-failed", detail, x.parsed?.messageKey ?? `sha256:${x.rawSha256 ?? sha256Hex(x.mail.raw)}`);
           }
+          if (r.refusedFiles) drop.push(r.refusedFiles);
           if (r.outcome === "duplicate") {
             drop.push(x.staged);
             dropRaw.push(x);

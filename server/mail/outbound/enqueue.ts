@@ -4,7 +4,7 @@
 import type { Db, Tx } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import { loadSettings } from "@/server/services/settings/settings-store";
-import type { MailSettings, OutboundSettings } from "@/server/domain/settings/schema";
+import type { MailSettings, OutboundSettings, TicketSettings } from "@/server/domain/settings/schema";
 import type { TemplateVars } from "./render";
 import { loadTemplate, renderOrDefault, templateLocale, type TemplateKey } from "./templates";
 import { AUTO_HEADERS, fromAddress, markersFor, newMessageId, replyToFor, threadHeaders, withSubjectToken, wrapBody } from "./compose";
@@ -26,7 +26,8 @@ export type OutgoingMail = {
   attachmentIds?: string[];
 };
 
-export type EnqueueContext = { mail: MailSettings; outbound: OutboundSettings };
+/** `tickets`: the ticket settings, when the caller has them (the wording of some mails follows them) */
+export type EnqueueContext = { mail: MailSettings; outbound: OutboundSettings; tickets?: TicketSettings };
 
 export async function loadEnqueueContext(client: Db | Tx): Promise<EnqueueContext> {
   // one after the other: inside a transaction there is only one connection

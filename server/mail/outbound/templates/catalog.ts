@@ -25,10 +25,10 @@ const common = ["site.name", "link"];
 const ticket = ["ticket.number", "ticket.title", "ticket.status", "customer.name"];
 
 export const PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
-  "ticket.created": [...common, ...ticket, "ticket.text"],
+  "ticket.created": [...common, ...ticket, "ticket.text", "password.link", "reply.accepted"],
   "reply.staff": [...common, ...ticket, "agent.name", "reply.text", "attachments"],
-  "ticket.closed": [...common, ...ticket, "agent.name", "rating.link"],
-  "reply.refused": [...common, "ticket.number", "ticket.title", "customer.name", "original.subject", "reason.closed", "reason.unknownSender", "reason.loginRequired"],
+  "ticket.closed": [...common, ...ticket, "agent.name", "rating.link", "reply.reopens", "reply.adds", "reply.refused", "newticket.link"],
+  "reply.refused": [...common, "ticket.number", "ticket.title", "customer.name", "original.subject", "reason.closed", "reason.unknownSender", "reason.loginRequired", "reason.guestsDisabled"],
   "account.set-password": [...common, "user.name", "user.email"],
   "password.reset": [...common, "user.name", "user.email"],
   "agent.invite": [...common, "user.name", "user.email", "agent.name"],
@@ -73,6 +73,13 @@ export function sampleVars(key: TemplateKey, locale: TemplateLocale): TemplateVa
     "reason.closed": key === "reply.refused",
     "reason.unknownSender": false,
     "reason.loginRequired": false,
+    "reason.guestsDisabled": false,
+    "password.link": "https://support.example.com/set-password?token=sample",
+    "reply.accepted": true,
+    "reply.reopens": true,
+    "reply.adds": false,
+    "reply.refused": false,
+    "newticket.link": "https://support.example.com/tickets/new",
     "user.name": ru ? "Анна Петрова" : "Anna Peters",
     "user.email": "anna@example.com",
   };

@@ -14,6 +14,7 @@ export const TEMPLATE_KEYS = [
   "staff.new-ticket",
   "staff.customer-reply",
   "guest.ticket-link",
+  "guest.account-exists",
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export const TEMPLATE_LOCALES = ["ru", "en"] as const;
@@ -35,6 +36,7 @@ export const PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   "staff.new-ticket": [...common, ...ticket, "agent.name", "ticket.text", "customer.email"],
   "staff.customer-reply": [...common, ...ticket, "agent.name", "reply.text", "customer.email"],
   "guest.ticket-link": [...common, "ticket.number", "ticket.title", "customer.name"],
+  "guest.account-exists": [...common, "user.name", "user.email", "original.subject"],
 };
 
 const allowedSets = new Map<TemplateKey, ReadonlySet<string>>(TEMPLATE_KEYS.map((k) => [k, new Set(PLACEHOLDERS[k])]));
@@ -83,6 +85,7 @@ export function sampleVars(key: TemplateKey, locale: TemplateLocale): TemplateVa
     "user.name": ru ? "Анна Петрова" : "Anna Peters",
     "user.email": "anna@example.com",
   };
+  if (key === "guest.account-exists") base.link = "https://support.example.com/sign-in?next=%2Ftickets%2Fnew";
   if (key.startsWith("account.") || key === "password.reset" || key === "agent.invite") base.link = "https://support.example.com/set-password?token=sample";
   if (key.startsWith("staff.")) base.link = "https://support.example.com/staff/tickets/1042";
   if (key === "guest.ticket-link") base.link = "https://support.example.com/t/1042.7.1790000000.sample";

@@ -149,6 +149,20 @@ You are invited{{#if agent.name}} by {{agent.name}}{{/if}} to answer tickets at 
 <blockquote>{{reply.text}}</blockquote>
 <p><a href="{{link}}">Open the ticket</a></p>`,
   },
+  "guest.account-exists": {
+    subject: "Your request was not submitted: {{original.subject}}",
+    text: `Hello {{user.name}},
+
+someone (hopefully you) filled in the request form at {{site.name}} with {{user.email}}: "{{original.subject}}".
+This address already has an account, so the request was not submitted. Please sign in and send it from there:
+{{link}}
+
+If you did not do this, ignore this email: nothing was changed.`,
+    html: `<p>Hello {{user.name}},</p>
+<p>someone (hopefully you) filled in the request form at {{site.name}} with {{user.email}}: “{{original.subject}}”.</p>
+<p>This address already has an account, so the request was not submitted. Please <a href="{{link}}">sign in and send it from there</a>.</p>
+<p style="color:#6b7280;font-size:13px">If you did not do this, ignore this email: nothing was changed.</p>`,
+  },
   "guest.ticket-link": {
     subject: "The link to your ticket: {{ticket.title}}",
     text: `Hello {{customer.name}},

@@ -30,6 +30,12 @@ export type ParsedMail = {
   /** the dedupe key: the Message-ID, else `sha256:<hex of raw>` — never "" */
   messageKey: string;
   sha256: string;
+  /**
+   * sha256 of what the mail says — sender, date, subject, text, HTML, files — but not of the
+   * headers servers add on the way: a re-delivery of one mail has the same, a different mail that
+   * reuses a Message-ID (broken mailers do) has another (process-mail.ts stores it as a new mail)
+   */
+  contentSha256: string;
   size: number;
   from: { address: string; name: string };
   to: string[];
@@ -130,7 +136,24 @@ export function fromMailparser(p: MpResult, raw: Buffer | { length: number }, sh
   return withoutNul(buildParsed(p, raw, sha ?? sha256Hex(raw as Buffer)));
 }
 
+/** See ParsedMail.contentSha256. */
+export function contentFingerprint(m: Omit<ParsedMail, "contentSha256">): string {
+  const h = crypto.createHash("sha256");
+  const part = (s: string) => h.update(`${Buffer.byteLength(s)}:`).update(s);
+  for (const s of [m.from.address, m.date?.toISOString() ?? "", m.subject, m.text, m.html ?? ""]) part(s);
+  for (const a of m.attachments) {
+    part(a.fileName);
+    part(a.spooled?.sha256 ?? crypto.createHash("sha256").update(a.data).digest("hex"));
+  }
+  return h.digest("hex");
+}
+
 function buildParsed(p: MpResult, raw: { length: number }, sha: string): ParsedMail {
+  const parsed = buildFields(p, raw, sha);
+  return { ...parsed, contentSha256: contentFingerprint(parsed) };
+}
+
+function buildFields(p: MpResult, raw: { length: number }, sha: string): Omit<ParsedMail, "contentSha256"> {
   const headers = headerBag(p);
   const messageId = cleanMessageId(p.messageId ?? headers["message-id"]?.[0]);
   const from = addresses(p.from)[0] ?? { address: "", name: "" };

@@ -56,6 +56,14 @@ export type MailSenderFacts = {
 
 export type MailSender = { kind: MailSenderKind; actor: Actor };
 
+/**
+ * A customer sign-up with a password its owner never proved by following the link mailed to the
+ * address. Staff accounts are made by an admin (invite, CLI, setup), never by a sign-up form.
+ */
+export function unprovenSignUp(u: { role: Role; hasPassword: boolean; verified: boolean }): boolean {
+  return u.role === "CUSTOMER" && u.hasPassword && !u.verified;
+}
+
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The sender as an actor, for the same policies the web asks (server/domain/tickets/policies.ts). */
@@ -63,7 +71,7 @@ export function mailSender(f: MailSenderFacts): MailSender {
   const u = f.user;
   // an unproven sign-up is an address without an account (issue 12 point 3): its password,
   // set by whoever filled the sign-up form, proves nothing about the mailbox
-  const owned = u && !(u.hasPassword && !u.verified) ? u : null;
+  const owned = u && !unprovenSignUp(u) ? u : null;
   if (owned && !owned.isActive) return { kind: "inactive", actor: { kind: "inactive", userId: owned.id } };
   const asUser = (role: Role): Actor => ({ kind: "user", userId: owned!.id, role, email: owned!.email, name: owned!.name, locale: owned!.locale, via: "mail" });
   const staffAddress = !!owned && owned.role !== "CUSTOMER";

@@ -7,7 +7,7 @@ import type { EnqueueContext } from "@/server/mail/outbound/enqueue";
 import type { MailSettings, OutboundSettings, TicketSettings } from "@/server/domain/settings/schema";
 import { classifyAutomatic, type AutomaticVerdict } from "@/server/domain/mail/auto-reply";
 import { matchThread, type ThreadMatch } from "@/server/domain/mail/thread-match";
-import { mailSender, requesterAfterCreate, system, type Actor, type MailSenderKind } from "@/server/domain/actor";
+import { mailSender, requesterAfterCreate, system, unprovenSignUp as isUnproven, type Actor, type MailSenderKind } from "@/server/domain/actor";
 import { canCreateTicket, canReply, canUpload, type Decision as PolicyDecision, type PolicyReason } from "@/server/domain/tickets/policies";
 import { guessLocale } from "./guess-locale";
 import { cutReply, type CutBy } from "@/server/domain/mail/reply-cut";
@@ -171,7 +171,7 @@ export async function decideMail(client: Db | Tx, p: ParsedMail, ctx: IngestCont
   return d({ action: "create", refusedTicketId: claimed, sender: sender.kind, reclaimUserId, uploads });
 }
 
-/** An unproven sign-up of this address (a password nobody proved owns the mailbox), else null. */
+/** The id of an unproven sign-up of this address (server/domain/actor.ts), else null. */
 export function unprovenSignUp(u: SenderUser | null | undefined): number | null {
-  return u && u.passwordHash !== null && u.emailVerifiedAt === null ? u.id : null;
+  return u && isUnproven({ role: u.role, hasPassword: u.passwordHash !== null, verified: u.emailVerifiedAt !== null }) ? u.id : null;
 }

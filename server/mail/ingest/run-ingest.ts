@@ -109,9 +109,16 @@ async function releaseLease(key: string, owner: string, result: unknown) {
      WHERE key = ${key} AND lease_owner = ${owner}`;
 }
 
-async function markOne(source: MailboxSource, action: MarkAction, mail: FetchedMail) {
-  if (action === "leave" || source.protocol !== "imap") return;
-  await source.markProcessed(mail, action).catch((e) => logger.warn("mail ingest: marking the message failed", { uid: mail.uid, error: String(e?.message ?? e) }));
+/** Applies the "after processing" action; false when it failed (the next run tries once more). */
+async function markOne(source: MailboxSource, action: MarkAction, mail: FetchedMail): Promise<boolean> {
+  if (action === "leave" || source.protocol !== "imap") return true;
+  try {
+    await source.markProcessed(mail, action);
+    return true;
+  } catch (e) {
+    logger.warn("mail ingest: marking the message failed", { uid: mail.uid, error: String((e as Error)?.message ?? e) });
+    return false;
+  }
 }
 
 /**
@@ -180,9 +187,10 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
     const account = async (x: PreparedMail, r: ProcessResult) => {
       sum.fetched += 1;
       sum[BUCKET[r.outcome]] += 1;
-      // after the commit: the cursor is the truth either way; marked_at records it is done
-      await markOne(source!, action, x.mail);
-      if (r.inboundMailId !== null && x.mail.uid !== null) await db().inboundMail.updateMany({ where: { id: r.inboundMailId }, data: { markedAt: new Date() } });
+      // after the commit: the cursor is the truth either way; marked_at records it is done (a
+      // run that dies here, or a failed mark, leaves it null for the next run's finishMarking)
+      const marked = await markOne(source!, action, x.mail);
+      if (marked && r.inboundMailId !== null && x.mail.uid !== null) await db().inboundMail.updateMany({ where: { id: r.inboundMailId }, data: { markedAt: new Date() } });
       await releaseSpool(x);
       await opts.afterMail?.(sum.fetched);
     };

@@ -3,7 +3,7 @@
 // of mail sender × open / closed ticket. For each cell the verdict of decideMail (real accounts
 // and tickets in PostgreSQL, the mail parsed from real RFC 5322 bytes) must equal the verdict the
 // web gets from the pure policies for the same person signed in the way the web knows them.
-import { describe, it, expect, beforeAll } from "vitest";
+import { describe, it, expect } from "vitest";
 import { db } from "@/server/db/client";
 import { anonymous, type Actor } from "@/server/domain/actor";
 import { plusAddress } from "@/server/domain/mail/markers";
@@ -73,12 +73,9 @@ const COMBOS: Partial<TicketSettings>[] = Array.from({ length: 16 }, (_, n) => O
 const label = (s: Partial<TicketSettings>) => FLAGS.map((k) => `${k}=${s[k] ? 1 : 0}`).join(" ");
 
 describe("one decision path: the web and the mail get the same verdict", () => {
-  let f: Fixture;
-  beforeAll(async () => {
-    f = await fixture();
-  });
-
+  // the database is reset before every test (server/testing/setup-file.ts): each builds its world
   it(`reply: every setting × ${REPLY_KINDS.length} sender kinds × open/closed`, async () => {
+    const f = await fixture();
     const base = await loadIngestContext();
     const problems: string[] = [];
     let cells = 0;
@@ -105,6 +102,7 @@ describe("one decision path: the web and the mail get the same verdict", () => {
   });
 
   it(`new ticket: every setting × ${CREATE_KINDS.length} sender kinds`, async () => {
+    const f = await fixture();
     const base = await loadIngestContext();
     const problems: string[] = [];
     for (const combo of COMBOS) {
@@ -120,6 +118,7 @@ describe("one decision path: the web and the mail get the same verdict", () => {
   });
 
   it("the subject token alone never makes a staff address staff, in any setting", async () => {
+    const f = await fixture();
     const base = await loadIngestContext();
     for (const combo of COMBOS) {
       const t = f.tickets.requester.open;

@@ -5,8 +5,8 @@
 ALTER TABLE "outbox_mails" ADD COLUMN "deferred_until" TIMESTAMP(3);
 CREATE INDEX "outbox_mails_to_email_next_attempt_at_idx" ON "outbox_mails" ("to_email", "next_attempt_at");
 CREATE INDEX "outbox_mails_cc_idx" ON "outbox_mails" USING GIN ("cc");
--- 2. Two different mails reusing one Message-ID are two mails: the content fingerprint tells a
---    true repeat (same content: a duplicate) from another mail (stored under a derived key).
+-- 2. Two different mails reusing one Message-ID are two mails: a fingerprint of sender and
+--    subject tells a repeat (a duplicate) from another mail (stored under a derived key).
 ALTER TABLE "inbound_mails" ADD COLUMN "content_sha256" TEXT;
 -- 3. The "after processing" action (mark read / move) of a committed mail is remembered, so a
 --    run that died before applying it is finished by the next run. Rows from before this

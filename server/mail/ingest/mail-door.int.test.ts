@@ -171,7 +171,7 @@ describe("mail door: nothing dropped silently, nothing unbounded", () => {
     expect(out.cc).toHaveLength(20);
   });
 
-  it("two different mails sharing one Message-ID are two mails; a true repeat is a duplicate", async () => {
+  it("two different mails sharing one Message-ID are two mails; a repeat (same sender and subject) is a duplicate", async () => {
     const mb = await useMailbox(dc);
     const messageId = "<same-id@broken-mailer.example>";
     const first = await buildMail({ from: "ann@client.example", to: mb.address, subject: "First", text: "first text", messageId });

@@ -31,9 +31,11 @@ export type ParsedMail = {
   messageKey: string;
   sha256: string;
   /**
-   * sha256 of what the mail says — sender, date, subject, text, HTML, files — but not of the
-   * headers servers add on the way: a re-delivery of one mail has the same, a different mail that
-   * reuses a Message-ID (broken mailers do) has another (process-mail.ts stores it as a new mail)
+   * sha256 of who sent it and what it is about (sender address, subject), not of the headers
+   * servers add on the way: a re-delivery, or a client re-sending the same message with an edited
+   * body, has the same and stays a duplicate (server/security/crash-safe-ingest.int.test.ts); a
+   * different mail that reuses a Message-ID (broken mailers do) has another sender or subject
+   * and process-mail.ts stores it as a mail of its own.
    */
   contentSha256: string;
   size: number;
@@ -137,14 +139,9 @@ export function fromMailparser(p: MpResult, raw: Buffer | { length: number }, sh
 }
 
 /** See ParsedMail.contentSha256. */
-export function contentFingerprint(m: Omit<ParsedMail, "contentSha256">): string {
+export function contentFingerprint(m: Pick<ParsedMail, "from" | "subject">): string {
   const h = crypto.createHash("sha256");
-  const part = (s: string) => h.update(`${Buffer.byteLength(s)}:`).update(s);
-  for (const s of [m.from.address, m.date?.toISOString() ?? "", m.subject, m.text, m.html ?? ""]) part(s);
-  for (const a of m.attachments) {
-    part(a.fileName);
-    part(a.spooled?.sha256 ?? crypto.createHash("sha256").update(a.data).digest("hex"));
-  }
+  for (const s of [m.from.address.toLowerCase(), m.subject.replace(/\s+/g, " ").trim()]) h.update(`${Buffer.byteLength(s)}:`).update(s);
   return h.digest("hex");
 }
 

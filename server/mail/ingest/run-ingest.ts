@@ -184,13 +184,21 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
     // mails committed by a run that died before their "after processing" action: done now
     if (source.uidValidity !== null && source.uidValidity === state.uidValidity) await finishMarking(source, action, lastUid);
     else await db().inboundMail.updateMany({ where: { mailboxKey: MAILBOX_KEY, markedAt: null }, data: { markedAt: new Date() } });
+    // ids whose action is done, recorded once per batch (a crash before that only repeats the action)
+    let markedIds: number[] = [];
+    const recordMarked = async () => {
+      if (markedIds.length === 0) return;
+      const ids = markedIds;
+      markedIds = [];
+      await db().inboundMail.updateMany({ where: { id: { in: ids } }, data: { markedAt: new Date() } });
+    };
     const account = async (x: PreparedMail, r: ProcessResult) => {
       sum.fetched += 1;
       sum[BUCKET[r.outcome]] += 1;
       // after the commit: the cursor is the truth either way; marked_at records it is done (a
       // run that dies here, or a failed mark, leaves it null for the next run's finishMarking)
       const marked = await markOne(source!, action, x.mail);
-      if (marked && r.inboundMailId !== null && x.mail.uid !== null) await db().inboundMail.updateMany({ where: { id: r.inboundMailId }, data: { markedAt: new Date() } });
+      if (marked && r.inboundMailId !== null && x.mail.uid !== null) markedIds.push(r.inboundMailId);
       await releaseSpool(x);
       await opts.afterMail?.(sum.fetched);
     };
@@ -229,6 +237,7 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
             if (x.mail.uid !== null) lastUid = Math.max(lastUid, x.mail.uid);
             await account(x, r!);
           }
+          await recordMarked();
           ready = [];
           continue;
         }
@@ -239,6 +248,7 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
           if (x.mail.uid !== null) lastUid = Math.max(lastUid, x.mail.uid);
           await account(x, results[i]!);
         }
+        await recordMarked();
       }
       if (batch.length < ctx.mail.batchSize) break;
     }

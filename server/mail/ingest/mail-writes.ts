@@ -177,7 +177,8 @@ export async function noteNotKept(tx: Tx, ticketId: number, locale: string, stag
   const head = l === "en" ? `${n} attachment${n === 1 ? "" : "s"} not kept: ${reasons}` : `Вложений не сохранено: ${n} (${reasons})`;
   const names = staged.dropped.slice(0, 20).map((x) => x.fileName).join(", ");
   const text = `${head}. ${names}${n > 20 ? ", …" : ""}`;
-  await tx.message.create({ data: { ticketId, authorId: null, isInternal: true, source: "EMAIL", bodyText: text, bodyHtml: textToHtml(text) } });
+  // SYSTEM: written by the ingest, not a mail of its own (every EMAIL message is one inbound mail)
+  await tx.message.create({ data: { ticketId, authorId: null, isInternal: true, source: "SYSTEM", bodyText: text, bodyHtml: textToHtml(text) } });
 }
 
 /** A reply to a closed ticket (noRepliesAfterClose): not appended, answered, recorded in history. */

@@ -6,7 +6,7 @@ import { adminPage, englishContext, resetTicketSettings, setTicketSettings } fro
 
 test.afterEach(resetTicketSettings);
 
-test("guest ticket: form with preview, mail in the outbox, the signed link opens the ticket", async ({ browser }) => {
+test("guest ticket: form with preview, ONE mail (ticket link + set-password link), the signed link opens the ticket", async ({ browser }) => {
   const ctx = await englishContext(browser);
   const page = await ctx.newPage();
   await page.goto("/tickets/new");
@@ -22,8 +22,11 @@ test("guest ticket: form with preview, mail in the outbox, the signed link opens
   await form.getByRole("button", { name: "Send ticket" }).click();
   await expect(page.getByTestId("guest-created")).toContainText(email);
 
-  const mail = await e2eDb().outboxMail.findFirstOrThrow({ where: { toEmail: email, template: "guest.ticket-link" } });
-  expect(await e2eDb().outboxMail.count({ where: { toEmail: email, template: "account.set-password" } })).toBe(1);
+  await expect(page.getByTestId("guest-created")).toContainText("Check your mailbox");
+  const mails = await e2eDb().outboxMail.findMany({ where: { toEmail: email } });
+  expect(mails.map((m) => m.template)).toEqual(["ticket.created"]);
+  const mail = mails[0]!;
+  expect(mail.text).toMatch(/\/set-password\?token=/);
   const link = /(\/t\/\S+)/.exec(mail.text)![1]!;
   await page.goto(link);
   await expect(page).toHaveURL(/\/tickets\/\d+$/);
@@ -32,7 +35,7 @@ test("guest ticket: form with preview, mail in the outbox, the signed link opens
   const cookie = (await ctx.cookies()).find((c) => c.name === "hd_guest")!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
-  // the same email again: told to sign in, the account is not touched
+  // the same email again: the same neutral answer on the page; the owner is mailed, the account is not touched
   const again = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "accept-language": "en-US" } });
   const p2 = await again.newPage();
   await p2.goto("/tickets/new");
@@ -42,7 +45,10 @@ test("guest ticket: form with preview, mail in the outbox, the signed link opens
   await f2.locator('input[name="title"]').fill("Give me that account");
   await f2.locator('textarea[name="body"]').fill("hello");
   await f2.getByRole("button", { name: "Send ticket" }).click();
-  await expect(p2.getByTestId("form-error")).toContainText("already exists");
+  await expect(p2.getByTestId("guest-created")).toContainText(email);
+  await expect(p2.getByTestId("form-error")).toHaveCount(0);
+  expect(await e2eDb().outboxMail.count({ where: { toEmail: email, template: "guest.account-exists" } })).toBe(1);
+  expect(await e2eDb().ticket.count({ where: { title: "Give me that account" } })).toBe(0);
   await ctx.close();
   await again.close();
 });

@@ -58,7 +58,8 @@ const none = () => undefined;
 
 export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   // tickets: portal
-  "ticket.create": { rule: "public", input: (w) => ({ title: "New one", body: "Body text", categoryId: w.categoryId, name: "Visitor", email: "visitor@example.test" }) },
+  "ticket.create": { rule: "user", input: (w) => ({ title: "New one", body: "Body text", categoryId: w.categoryId }) },
+  "ticket.createGuest": { rule: "public", input: (w) => ({ title: "New one", body: "Body text", categoryId: w.categoryId, name: "Visitor", email: "visitor@example.test" }) },
   "ticket.list": { rule: "user", input: () => ({}) },
   "ticket.byId": { rule: "owner", input: (w) => ({ id: w.ticketA }) },
   "ticket.reply": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, body: "Reply from someone" }) },

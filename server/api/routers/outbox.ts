@@ -17,7 +17,7 @@ export const outboxRouter = createTRPCRouter({
         where: { ...(input.status ? { status: input.status } : {}), ...(input.ticketId ? { ticketId: input.ticketId } : {}), ...(input.cursor ? { id: { lt: input.cursor } } : {}) },
         orderBy: { id: "desc" },
         take: input.limit + 1,
-        select: { id: true, ticketId: true, template: true, locale: true, toEmail: true, subject: true, status: true, transport: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true, createdAt: true },
+        select: { id: true, ticketId: true, template: true, locale: true, toEmail: true, subject: true, status: true, transport: true, attempts: true, lastError: true, nextAttemptAt: true, deferredUntil: true, sentAt: true, createdAt: true },
       });
       const items = rows.slice(0, input.limit);
       const counts = await db().outboxMail.groupBy({ by: ["status"], _count: { _all: true } });

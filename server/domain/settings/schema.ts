@@ -48,6 +48,8 @@ export const mailSettingsSchema = z.object({
   maxMailMb: z.number().int().min(1).max(100).default(25),
   batchSize: z.number().int().min(1).max(1000).default(200),
   timeBudgetSeconds: z.number().int().min(5).max(600).default(50),
+  /** Cc addresses of a new ticket's mail that become its participants; the rest are noted, not added */
+  maxParticipantsFromMail: z.number().int().min(0).max(200).default(20),
 });
 
 export const outboundSettingsSchema = z.object({

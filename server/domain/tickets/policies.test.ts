@@ -6,6 +6,7 @@ import type { Actor } from "../actor";
 import { ticketSettingsSchema, type TicketSettings } from "../settings/schema";
 import {
   autoStatusOnReply,
+  canAttachFile,
   canCreateTicket,
   canEditTicket,
   canOpenPortal,
@@ -13,6 +14,7 @@ import {
   canReply,
   canUpload,
   canViewTicket,
+  replyToClosedTicket,
   ticketPermissions,
   type Decision,
   type TicketFacts,
@@ -174,4 +176,37 @@ describe("auto-status on reply", () => {
       expect(autoStatusOnReply(s, "staff")).toBe(expStaff);
       expect(autoStatusOnReply(s, "customer")).toBe(expClient);
     });
+});
+
+describe("the mail-only actors and rules", () => {
+  const s = DEFAULTS;
+  const cc: Actor = { kind: "participant", ticketId: TICKET_ID, email: "cc@x.test", userId: null, locale: "en" };
+  const gone: Actor = { kind: "inactive", userId: 99 };
+  it("a Cc of the ticket may read and reply (not after close, not under require login), never edit or rate", () => {
+    expect(show(canReply(cc, ticket(false), s))).toBe("ok");
+    expect(show(canReply(cc, ticket(true), s))).toBe("REPLIES_CLOSED");
+    expect(show(canReply(cc, ticket(false), { ...s, requireLogin: true }))).toBe("LOGIN_REQUIRED");
+    expect(show(canReply({ ...cc, ticketId: TICKET_ID + 1 }, ticket(false), s))).toBe("NOT_OWNER");
+    expect(show(canEditTicket(cc, ticket(false), s))).toBe("NOT_OWNER");
+    expect(show(canRateTicket(cc, ticket(true), s))).toBe("NOT_OWNER");
+    expect(show(canUpload(cc, { ...s, allowUploads: false }))).toBe("UPLOADS_DISABLED");
+  });
+  it("an inactive account may do nothing", () => {
+    expect(show(canCreateTicket(gone, s))).toBe("ACCOUNT_INACTIVE");
+    expect(show(canReply(gone, ticket(false), s))).toBe("ACCOUNT_INACTIVE");
+  });
+  it("file size: over maxUploadMb is FILE_TOO_BIG", () => {
+    expect(show(canAttachFile({ size: 2 * 1024 * 1024 }, { ...s, maxUploadMb: 1 }))).toBe("FILE_TOO_BIG");
+    expect(show(canAttachFile({ size: 1024 * 1024 }, { ...s, maxUploadMb: 1 }))).toBe("ok");
+  });
+  it.each<[Partial<TicketSettings>, boolean, string]>([
+    [{ noRepliesAfterClose: true }, false, "refused"],
+    [{ noRepliesAfterClose: false, statusOnClientReply: "none" }, false, "adds"],
+    [{ noRepliesAfterClose: false, statusOnClientReply: 2 }, false, "reopens"],
+    [{ noRepliesAfterClose: false, statusOnClientReply: 3 }, true, "adds"],
+    [{ noRepliesAfterClose: false, requireLogin: true }, false, "refused"],
+  ])("replyToClosedTicket %j (target closed: %s) → %s", (patch, targetClosed, want) => {
+    const guest: Actor = { kind: "guest", userId: OWNER_ID, ticketId: TICKET_ID, locale: "en" };
+    expect(replyToClosedTicket(guest, ticket(true), { ...s, ...patch }, targetClosed)).toBe(want);
+  });
 });

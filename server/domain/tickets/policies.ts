@@ -16,7 +16,9 @@ export type PolicyReason =
   | "RATING_DISABLED"
   | "NOT_CLOSED"
   | "UPLOADS_DISABLED"
-  | "STAFF_ONLY";
+  | "STAFF_ONLY"
+  | "ACCOUNT_INACTIVE"
+  | "FILE_TOO_BIG";
 
 /** What a policy needs to know about a ticket. */
 export type TicketFacts = { requesterId: number; isClosed: boolean; id: number };
@@ -31,6 +33,11 @@ export function isTicketCustomer(actor: Actor, t: TicketFacts): boolean {
   return false;
 }
 
+/** A Cc of this ticket writing by mail: may read and reply like the customer, never edit or rate. */
+function isTicketParticipant(actor: Actor, t: TicketFacts): boolean {
+  return actor.kind === "participant" && actor.ticketId === t.id;
+}
+
 export function canOpenPortal(actor: Actor, s: TicketSettings): Decision {
   if (s.requireLogin && actor.kind !== "user") return no("LOGIN_REQUIRED");
   return OK;
@@ -38,6 +45,7 @@ export function canOpenPortal(actor: Actor, s: TicketSettings): Decision {
 
 export function canCreateTicket(actor: Actor, s: TicketSettings): Decision {
   if (actor.kind === "user") return OK;
+  if (actor.kind === "inactive") return no("ACCOUNT_INACTIVE");
   if (s.requireLogin) return no("LOGIN_REQUIRED");
   if (!s.allowGuestTickets) return no("GUESTS_DISABLED");
   return OK;
@@ -45,9 +53,11 @@ export function canCreateTicket(actor: Actor, s: TicketSettings): Decision {
 
 export function canViewTicket(actor: Actor, t: TicketFacts, s: TicketSettings): Decision {
   if (isStaff(actor)) return OK;
+  if (actor.kind === "inactive") return no("ACCOUNT_INACTIVE");
   if (actor.kind === "anonymous" || actor.kind === "system") return no("LOGIN_REQUIRED");
-  if (actor.kind === "guest" && s.requireLogin) return no("LOGIN_REQUIRED");
-  return isTicketCustomer(actor, t) ? OK : no("NOT_OWNER");
+  // guests and Cc's hold no session: where sign-in is required they must sign in first
+  if ((actor.kind === "guest" || actor.kind === "participant") && s.requireLogin) return no("LOGIN_REQUIRED");
+  return isTicketCustomer(actor, t) || isTicketParticipant(actor, t) ? OK : no("NOT_OWNER");
 }
 
 export function canReply(actor: Actor, t: TicketFacts, s: TicketSettings): Decision {
@@ -62,6 +72,7 @@ export function canEditTicket(actor: Actor, t: TicketFacts, s: TicketSettings): 
   if (isStaff(actor)) return OK;
   const view = canViewTicket(actor, t, s);
   if (!view.ok) return view;
+  if (actor.kind === "participant") return no("NOT_OWNER");
   if (!s.allowTicketEdit) return no("EDIT_DISABLED");
   if (t.isClosed) return no("TICKET_CLOSED");
   return OK;
@@ -71,6 +82,7 @@ export function canRateTicket(actor: Actor, t: TicketFacts, s: TicketSettings): 
   if (isStaff(actor)) return no("NOT_OWNER");
   const view = canViewTicket(actor, t, s);
   if (!view.ok) return view;
+  if (actor.kind === "participant") return no("NOT_OWNER");
   if (!s.allowRating) return no("RATING_DISABLED");
   if (!t.isClosed) return no("NOT_CLOSED");
   return OK;
@@ -85,8 +97,24 @@ export function canUpload(actor: Actor, s: TicketSettings): Decision {
   if (isStaff(actor)) return OK;
   if (!s.allowUploads) return no("UPLOADS_DISABLED");
   if (actor.kind === "user") return OK;
-  if (actor.kind === "guest") return s.requireLogin ? no("LOGIN_REQUIRED") : OK;
+  if (actor.kind === "guest" || actor.kind === "participant") return s.requireLogin ? no("LOGIN_REQUIRED") : OK;
   return no("LOGIN_REQUIRED");
+}
+
+/** One file of an upload or of an incoming mail, by size (its type: services/uploads/file-check). */
+export function canAttachFile(file: { size: number }, s: TicketSettings): Decision {
+  return file.size > s.maxUploadMb * 1024 * 1024 ? no("FILE_TOO_BIG") : OK;
+}
+
+/**
+ * What a customer's reply to this closed ticket would do, for the wording of our mails: "reopens"
+ * (accepted, and the automatic status moves it to an open status), "adds" (accepted, the ticket
+ * stays closed) or "refused" (the customer must open a new ticket). `reopenStatusClosed`: whether
+ * the status statusOnClientReply names is itself a closed one.
+ */
+export function replyToClosedTicket(actor: Actor, t: TicketFacts, s: TicketSettings, reopenStatusClosed = false): "reopens" | "adds" | "refused" {
+  if (!canReply(actor, { ...t, isClosed: true }, s).ok) return "refused";
+  return autoStatusOnReply(s, "customer") !== null && !reopenStatusClosed ? "reopens" : "adds";
 }
 
 export function canSeeInternal(actor: Actor): boolean {

@@ -6,7 +6,10 @@ import type { Db, Tx } from "@/server/db/client";
 import type { EnqueueContext } from "@/server/mail/outbound/enqueue";
 import type { MailSettings, OutboundSettings, TicketSettings } from "@/server/domain/settings/schema";
 import { classifyAutomatic, type AutomaticVerdict } from "@/server/domain/mail/auto-reply";
-import { matchThread, senderMayReply, type ThreadMatch } from "@/server/domain/mail/thread-match";
+import { matchThread, type ThreadMatch } from "@/server/domain/mail/thread-match";
+import { mailSender, requesterAfterCreate, system, unprovenSignUp as isUnproven, type Actor, type MailSenderKind } from "@/server/domain/actor";
+import { canCreateTicket, canReply, canUpload, type Decision as PolicyDecision, type PolicyReason } from "@/server/domain/tickets/policies";
+import { guessLocale } from "./guess-locale";
 import { cutReply, mailCutOptions, type CutBy } from "@/server/domain/mail/reply-cut";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { fromAddress, markerKey } from "@/server/mail/outbound/compose";
@@ -39,9 +42,9 @@ export type IngestMemo = {
   status?: unknown;
 };
 
-export const userSelect = { id: true, role: true, email: true, name: true, locale: true, isActive: true, passwordHash: true } as const;
+export const userSelect = { id: true, role: true, email: true, name: true, locale: true, isActive: true, passwordHash: true, emailVerifiedAt: true } as const;
 /** `passwordHash` only tells the notifications whether the sender has a password (portal link) or is a guest */
-export type SenderUser = { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN"; email: string; name: string; locale: string; isActive: boolean; passwordHash: string | null };
+export type SenderUser = { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN"; email: string; name: string; locale: string; isActive: boolean; passwordHash: string | null; emailVerifiedAt: Date | null };
 
 /** Fills ctx.memo.senders for these addresses with one query (see IngestMemo.senders). */
 export async function preloadSenders(client: Db | Tx, ctx: IngestContext, addresses: string[]): Promise<void> {
@@ -56,23 +59,28 @@ export async function loadIngestContext(client?: Db | Tx): Promise<IngestContext
   const outbound = await loadSettings("outbound", { db: client });
   const tickets = await loadSettings("tickets", { db: client });
   const own = [mail.username, outbound.fromEmail, fromAddress(mail, outbound)].map((a) => a.trim().toLowerCase()).filter((a) => a.includes("@"));
-  return { mail, outbound, tickets, ownAddresses: [...new Set(own)], enqueue: { mail, outbound }, memo: {} };
+  return { mail, outbound, tickets, ownAddresses: [...new Set(own)], enqueue: { mail, outbound, tickets }, memo: {} };
 }
 
-export type SenderKind = "requester" | "cc" | "staff" | "stranger";
+export type SenderKind = MailSenderKind;
+export type QuarantineAnswer = "unknown-sender" | "login-required" | "guests-disabled";
 
 export type MailPlan =
   /** store on the matched ticket as a reply (automatic mail: staff-only, no side effects) */
-  | { action: "append"; ticketId: number; sender: SenderKind; automatic: boolean }
-  /** a new ticket; `refusedTicketId` when the mail claimed a ticket its sender may not add to */
-  | { action: "create"; refusedTicketId: number | null }
-  /** a reply to a closed ticket with noRepliesAfterClose: refused politely, quarantined for staff */
+  | { action: "append"; ticketId: number; sender: SenderKind; automatic: boolean; actor: Actor; uploads: PolicyDecision }
+  /**
+   * a new ticket; `refusedTicketId` when the mail claimed a ticket its sender may not add to;
+   * `reclaimUserId`: an unproven sign-up of this address, handed to the mailbox owner (its password cleared)
+   */
+  | { action: "create"; refusedTicketId: number | null; sender: SenderKind; reclaimUserId: number | null; uploads: PolicyDecision }
+  /** a reply the reply policy refused on a closed ticket: answered politely, quarantined for staff */
   | { action: "refuse-closed"; ticketId: number }
-  | { action: "quarantine"; reason: QuarantineReason; ticketId: number | null; answer: "unknown-sender" | "login-required" | null };
+  | { action: "quarantine"; reason: QuarantineReason; ticketId: number | null; answer: QuarantineAnswer | null };
 
 export type QuarantineReason =
   | "unknown-sender" | "login-required" | "automatic" | "no-sender" | "sender-inactive"
-  | "too-big" | "parse-failed" | "processing-failed" | "ticket-closed";
+  | "too-big" | "parse-failed" | "processing-failed" | "ticket-closed"
+  | "guests-disabled" | "unverified-staff";
 
 export type Decision = {
   plan: MailPlan;
@@ -87,29 +95,34 @@ export type Decision = {
 export const replyStrings = (m: MailSettings) => [m.replyStringRu, m.replyStringEn];
 export const ticketStrings = (m: MailSettings) => [m.ticketStringRu, m.ticketStringEn];
 
-/** Active staff addresses, read once per context (a run): the sender check needs only membership. */
-async function isStaff(client: Db | Tx, ctx: IngestContext, email: string): Promise<boolean> {
-  if (!ctx.memo.staffEmails) {
-    const rows = await client.user.findMany({ where: { isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select: { email: true } });
-    ctx.memo.staffEmails = new Set(rows.map((r) => r.email.toLowerCase()));
-  }
-  return ctx.memo.staffEmails.has(email.toLowerCase());
+async function senderAccount(client: Db | Tx, ctx: IngestContext, email: string): Promise<SenderUser | null> {
+  const known = ctx.memo.senders?.get(email);
+  return known !== undefined ? known : ((await client.user.findUnique({ where: { email }, select: userSelect })) as SenderUser | null);
 }
 
-async function senderKind(client: Db | Tx, ctx: IngestContext, ticketId: number, sender: string): Promise<{ kind: SenderKind; closed: boolean } | null> {
+async function claimedTicket(client: Db | Tx, ticketId: number | null) {
+  if (ticketId === null) return null;
   const t = await client.ticket.findUnique({
     where: { id: ticketId },
-    select: { status: { select: { isClosed: true } }, requester: { select: { email: true } }, participants: { select: { email: true } } },
+    select: { id: true, requesterId: true, status: { select: { isClosed: true } }, participants: { select: { email: true } } },
   });
-  if (!t) return null;
-  const staff = await isStaff(client, ctx, sender);
-  const ccEmails = t.participants.map((p) => p.email);
-  const closed = t.status.isClosed;
-  if (!senderMayReply({ sender, requesterEmail: t.requester.email, ccEmails, isStaff: !!staff })) return { kind: "stranger", closed };
-  if (staff) return { kind: "staff", closed };
-  return { kind: t.requester.email.toLowerCase() === sender ? "requester" : "cc", closed };
+  return t && { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed, ccEmails: t.participants.map((p) => p.email) };
 }
 
+const SIGNED = new Set(["message-id", "plus-token", "ticket-string"]);
+/** The policy reasons a mail's sender is told about, and how. */
+const ANSWER: Partial<Record<PolicyReason, { reason: QuarantineReason; answer: QuarantineAnswer | null }>> = {
+  LOGIN_REQUIRED: { reason: "login-required", answer: "login-required" },
+  GUESTS_DISABLED: { reason: "guests-disabled", answer: "guests-disabled" },
+  // a deactivated account is not answered: the address may be a former employee's, now anyone's
+  ACCOUNT_INACTIVE: { reason: "sender-inactive", answer: null },
+};
+const refusal = (r: PolicyReason) => ANSWER[r] ?? { reason: "unknown-sender" as const, answer: "unknown-sender" as const };
+
+/**
+ * Who the sender is (server/domain/actor.ts) and what the ticket policies let that actor do: the
+ * mail door asks the same functions as the web and the API, it decides no ticket rule itself.
+ */
 export async function decideMail(client: Db | Tx, p: ParsedMail, ctx: IngestContext): Promise<Decision> {
   const automatic = classifyAutomatic(p.headers, { ownAddresses: ctx.ownAddresses, contentType: p.contentType, from: p.from.address });
   const match = matchThread(
@@ -117,31 +130,48 @@ export async function decideMail(client: Db | Tx, p: ParsedMail, ctx: IngestCont
     { key: markerKey(), ticketStrings: ticketStrings(ctx.mail) },
   );
   const reply = cutReply(p.text, mailCutOptions(p, replyStrings(ctx.mail)));
-  const d = (plan: MailPlan): Decision => ({ plan, automatic, match, reply });
+  let account: SenderUser | null | undefined = undefined;
+  const d = (plan: MailPlan): Decision => ({ plan, automatic, match, reply, senderUser: account });
 
   if (!p.from.address.includes("@")) return d({ action: "quarantine", reason: "no-sender", ticketId: match.ticketId, answer: null });
-  const found = match.ticketId !== null ? await senderKind(client, ctx, match.ticketId, p.from.address) : null;
+  account = await senderAccount(client, ctx, p.from.address);
+  const t = await claimedTicket(client, match.ticketId);
+  const user = account && { ...account, hasPassword: account.passwordHash !== null, verified: account.emailVerifiedAt !== null };
+  const sender = mailSender({ email: p.from.address, user, ticket: t, signed: SIGNED.has(match.rule ?? ""), locale: guessLocale(p) });
+  const onTicket = sender.kind === "staff" || sender.kind === "requester" || sender.kind === "cc";
 
   if (automatic.automatic) {
-    // Signed rules prove the mail answers ours; an unsigned subject token must also pass the sender check.
-    if (found && (match.rule !== "subject" || found.kind !== "stranger")) {
-      return d({ action: "append", ticketId: match.ticketId!, sender: found.kind, automatic: true });
-    }
+    // stored staff-only on the ticket it answers (signed rule, or the subject token plus the sender check)
+    if (t && (SIGNED.has(match.rule ?? "") || onTicket)) return d({ action: "append", ticketId: t.id, sender: sender.kind, automatic: true, actor: system, uploads: { ok: true } });
     return d({ action: "quarantine", reason: "automatic", ticketId: null, answer: null });
   }
+  // a staff address without a signed marker of the ticket it names: never a staff reply, never answered
+  if (sender.kind === "unverified-staff") return d({ action: "quarantine", reason: "unverified-staff", ticketId: t?.id ?? null, answer: null });
 
-  if (found && found.kind !== "stranger") {
-    if (found.closed && found.kind !== "staff" && ctx.tickets.noRepliesAfterClose) return d({ action: "refuse-closed", ticketId: match.ticketId! });
-    return d({ action: "append", ticketId: match.ticketId!, sender: found.kind, automatic: false });
+  if (t && onTicket) {
+    const verdict = canReply(sender.actor, t, ctx.tickets);
+    if (verdict.ok) return d({ action: "append", ticketId: t.id, sender: sender.kind, automatic: false, actor: sender.actor, uploads: canUpload(sender.actor, ctx.tickets) });
+    if (verdict.reason === "REPLIES_CLOSED") return d({ action: "refuse-closed", ticketId: t.id });
+    const r = refusal(verdict.reason);
+    return d({ action: "quarantine", reason: r.reason, ticketId: t.id, answer: r.answer });
   }
   // A stranger on a real ticket, or a forged marker: the original ticket is never touched.
-  const claimed = found ? match.ticketId : null;
+  const claimed = t ? t.id : null;
   if ((claimed !== null || match.forged) && ctx.mail.unknownSenderReply === "quarantine") {
     return d({ action: "quarantine", reason: "unknown-sender", ticketId: claimed, answer: "unknown-sender" });
   }
-  const known = ctx.memo.senders?.get(p.from.address);
-  const existing = known !== undefined ? known : ((await client.user.findUnique({ where: { email: p.from.address }, select: userSelect })) as SenderUser | null);
-  if (existing && !existing.isActive) return d({ action: "quarantine", reason: "sender-inactive", ticketId: null, answer: null });
-  if (!existing && ctx.tickets.requireLogin) return d({ action: "quarantine", reason: "login-required", ticketId: null, answer: "login-required" });
-  return { ...d({ action: "create", refusedTicketId: claimed }), senderUser: existing };
+  const create = canCreateTicket(sender.actor, ctx.tickets);
+  if (!create.ok) {
+    const r = refusal(create.reason);
+    return d({ action: "quarantine", reason: r.reason, ticketId: null, answer: r.answer });
+  }
+  // an unproven sign-up of this address: the new ticket goes to the mailbox owner, not to it
+  const reclaimUserId = sender.kind === "unknown" ? unprovenSignUp(account) : null;
+  const uploads = canUpload(requesterAfterCreate(sender, account?.id ?? 0), ctx.tickets);
+  return d({ action: "create", refusedTicketId: claimed, sender: sender.kind, reclaimUserId, uploads });
+}
+
+/** The id of an unproven sign-up of this address (server/domain/actor.ts), else null. */
+export function unprovenSignUp(u: SenderUser | null | undefined): number | null {
+  return u && isUnproven({ role: u.role, hasPassword: u.passwordHash !== null, verified: u.emailVerifiedAt !== null }) ? u.id : null;
 }

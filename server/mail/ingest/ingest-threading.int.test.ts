@@ -76,14 +76,15 @@ describe("mail ingest: new tickets and threading", () => {
     expect(await db().outboxMail.count({ where: { template: "staff.customer-reply" } })).toBe(0); // no staff yet
   });
 
-  it("a CC and a staff member may reply; a staff reply mails the customer", async () => {
+  it("a CC and a staff member may reply (staff only with a signed marker); a staff reply mails the customer", async () => {
     const mb = await useMailbox(dc);
     const agent = await makeUser({ role: "AGENT", email: "agent@firm.example" });
     await mb.deliver(await buildMail({ from: "ann@client.example", cc: "boss@client.example", to: mb.address, subject: "Hello", text: "Hi" }));
     await run();
     const [t] = await tickets();
+    const note = await db().outboxMail.findFirstOrThrow({ where: { ticketId: t!.id, toEmail: agent.email } });
     await mb.deliver(await buildMail({ from: "boss@client.example", to: mb.address, subject: `Re: [#${t!.id}] Hello`, text: "From the CC" }));
-    await mb.deliver(await buildMail({ from: agent.email, to: mb.address, subject: `Re: [#${t!.id}] Hello`, text: "From staff" }));
+    await mb.deliver(await buildMail({ from: agent.email, to: mb.address, subject: `Re: [#${t!.id}] Hello`, inReplyTo: note.messageIdHeader, text: "From staff" }));
     expect(await run()).toMatchObject({ appended: 2 });
     const [after] = await tickets();
     expect(after!.messages.map((m) => [m.bodyText, m.authorId])).toEqual([["From the CC", null], ["From staff", agent.id]]);

@@ -6,18 +6,20 @@ import type { Actor } from "@/server/domain/actor";
 import { system, userId } from "@/server/domain/actor";
 import { stripPlusTag } from "@/server/domain/mail/addresses";
 import { cutReplyHtml } from "@/server/domain/mail/reply-cut";
-import { autoStatusOnReply } from "@/server/domain/tickets/policies";
 import { sanitize, textToHtml } from "@/server/services/content/sanitize";
 import { recordEvent } from "@/server/services/audit";
 import { defaultStatus } from "@/server/services/tickets/lookups";
 import { notify } from "@/server/mail/outbound/notify";
-import type { Decision, IngestContext, QuarantineReason } from "./decide-mail";
+import { addReply } from "@/server/services/tickets/add-reply";
+import type { Decision, IngestContext, QuarantineAnswer, QuarantineReason, SenderUser } from "./decide-mail";
+import { issueToken } from "@/server/services/users/password-tokens";
+import { revokeCredentials } from "@/server/services/users/revoke-credentials";
 import { replyStrings } from "./decide-mail";
+import { guessLocale } from "./guess-locale";
 import type { ParsedMail } from "./parse-mail";
 import { allowOwnImages, insertAttachments, rewriteCidLinks, type Staged } from "./store-attachments";
 
-/** Russian when the mail has Cyrillic in it; the ticket's mails go out in that language. */
-export const guessLocale = (p: Pick<ParsedMail, "subject" | "text">) => (/[А-Яа-яЁё]/.test(`${p.subject}\n${p.text.slice(0, 4000)}`) ? "ru" : "en");
+export { guessLocale };
 
 function bodyHtml(p: ParsedMail, staged: Staged, text: string, cut: boolean, ctx: IngestContext): string {
   if (!p.html) return textToHtml(text);
@@ -59,17 +61,38 @@ async function pickStatusFresh(tx: Tx, ctx: IngestContext) {
  * `inbound`: the inbound_mails row this ticket comes from, marked "created" in the same statement
  * (the ingest); without it the caller records the outcome (the quarantine's "new ticket").
  */
+/**
+ * The requester of a ticket opened by mail: the sender's account, or a new password-less one. An
+ * unproven sign-up of the address (`reclaimUserId`) is handed to the mailbox owner: its password,
+ * sessions, tokens and pending links end (revokeCredentials) and the acknowledgement mails a
+ * set-password link, so whoever filled the sign-up form cannot read the mailbox owner's tickets.
+ */
+async function requesterOf(tx: Tx, p: ParsedMail, ctx: IngestContext, found: SenderUser | null, reclaimUserId: number | null, locale: string) {
+  if (found && reclaimUserId === found.id) {
+    await revokeCredentials(tx, found.id, { clearPassword: true, unverify: true });
+    const u = await tx.user.update({ where: { id: found.id }, data: { name: p.from.name || found.name }, select: userSelect });
+    ctx.memo.senders?.set(p.from.address, { ...found, name: u.name, passwordHash: null, emailVerifiedAt: null });
+    return { requester: u, requesterFacts: { isActive: found.isActive, passwordHash: null }, fresh: true };
+  }
+  if (found) return { requester: found, requesterFacts: { isActive: found.isActive, passwordHash: found.passwordHash }, fresh: false };
+  // unknown sender: a customer account with no password
+  const requester = await tx.user.create({ data: { email: p.from.address, name: p.from.name || p.from.address.split("@")[0]!, role: "CUSTOMER", locale, passwordHash: null }, select: userSelect });
+  // the next mail of this sender in the batch finds the account (process-mail drops it again on a rollback)
+  ctx.memo.senders?.set(p.from.address, { ...requester, isActive: true, passwordHash: null, emailVerifiedAt: null });
+  return { requester, requesterFacts: { isActive: true, passwordHash: null }, fresh: true };
+}
+
+/** The Cc's of a new ticket's mail that become participants: not us, not the requester, at most the setting's cap. */
+function adoptedCcs(p: ParsedMail, requesterEmail: string, ctx: IngestContext) {
+  const ours = new Set(ctx.ownAddresses.map(stripPlusTag));
+  const all = [...new Set(p.cc.filter((a) => a !== requesterEmail && !ours.has(stripPlusTag(a))))];
+  return { kept: all.slice(0, ctx.mail.maxParticipantsFromMail), total: all.length };
+}
+
 export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged, ctx: IngestContext, d: Decision & { plan: { action: "create" } }, inbound?: { id: number }) {
   const locale = guessLocale(p);
-  const known = d.senderUser !== undefined ? d.senderUser : await tx.user.findUnique({ where: { email: p.from.address }, select: userSelect });
-  const requester =
-    known ??
-    // unknown sender: a customer account with no password (the acknowledgement offers a set-password link)
-    (await tx.user.create({ data: { email: p.from.address, name: p.from.name || p.from.address.split("@")[0]!, role: "CUSTOMER", locale, passwordHash: null }, select: userSelect }));
-  // the next mail of this sender in the batch finds the account (process-mail drops it again on a rollback)
-  if (!known) ctx.memo.senders?.set(p.from.address, { ...requester, isActive: true, passwordHash: null });
-  // what notify() needs to know of the requester, when this function already knows it
-  const requesterFacts = known === null || known === undefined ? { isActive: true, passwordHash: null } : d.senderUser ? { isActive: d.senderUser.isActive, passwordHash: d.senderUser.passwordHash } : null;
+  const found = d.senderUser !== undefined ? d.senderUser : ((await tx.user.findUnique({ where: { email: p.from.address }, select: userSelect })) as SenderUser | null);
+  const { requester, requesterFacts, fresh } = await requesterOf(tx, p, ctx, found, d.plan.reclaimUserId, locale);
   const category = await pickCategory(tx, ctx);
   const status = await pickStatus(tx, ctx);
   const text = p.text.replace(/\s+$/, "");
@@ -77,8 +100,10 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
   const ticketLocale = requester.role === "CUSTOMER" ? requester.locale : locale;
   const html = bodyHtml(p, staged, text, false, ctx);
   const actor = userActor(requester);
+  const { kept: ccs, total: ccTotal } = adoptedCcs(p, requester.email, ctx);
   const created = {
     source: "EMAIL", claimedTicketId: d.plan.refusedTicketId, forgedMarker: d.match.forged || undefined, dropped: staged.dropped.length ? staged.dropped : undefined,
+    reclaimedAccount: d.plan.reclaimUserId !== null || undefined, ccNotAdded: ccTotal > ccs.length ? ccTotal - ccs.length : undefined,
   };
   // One statement for the ticket, its "created" history entry and (from the ingest) the inbound
   // row's outcome: three round trips and three passes through the Prisma engine were most of
@@ -93,8 +118,6 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
     i AS (UPDATE inbound_mails SET outcome = 'created', matched_rule = ${d.match.rule}, ticket_id = t.id FROM t WHERE inbound_mails.id = ${inbound?.id ?? null})
     SELECT id FROM t`;
   if (!t) throw new Error("ticket insert returned no row");
-  const ours = new Set(ctx.ownAddresses.map(stripPlusTag));
-  const ccs = [...new Set(p.cc.filter((a) => a !== requester.email && !ours.has(stripPlusTag(a))))];
   if (ccs.length) await tx.ticketParticipant.createMany({ data: ccs.map((email) => ({ ticketId: t.id, email })), skipDuplicates: true });
   await insertAttachments(tx, staged, { ticketId: t.id, messageId: null });
   // the ticket as notify() would read it back: it was written just above, in this transaction
@@ -104,7 +127,11 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
     requester: { id: requester.id, email: requester.email, name: requester.name, ...requesterFacts },
     participants: ccs.map((email) => ({ email })),
   };
-  await notify(tx, { type: "ticket.created", ticketId: t.id, actor, ticket: ticket ?? undefined }, ctx.enqueue);
+  await noteNotKept(tx, t.id, ticketLocale, staged);
+  // a new (or reclaimed) password-less account: the acknowledgement carries its set-password link,
+  // so the mailbox that receives it owns the account
+  const passwordToken = fresh ? await issueToken(tx, requester.id, "set-password") : undefined;
+  await notify(tx, { type: "ticket.created", ticketId: t.id, actor, ticket: ticket ?? undefined, passwordToken }, ctx.enqueue);
   return { ticketId: t.id };
 }
 
@@ -114,40 +141,44 @@ export async function appendMailReply(tx: Tx, p: ParsedMail, staged: Staged, ctx
   const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { status: true } });
   const author = await tx.user.findUnique({ where: { email: p.from.address }, select: userSelect });
   const text = d.reply.text;
-  const m = await tx.message.create({
-    data: {
-      ticketId, authorId: author?.id ?? null, isAutomatic: automatic, source: "EMAIL",
-      bodyText: text, bodyHtml: bodyHtml(p, staged, text, true, ctx),
-      fromEmail: p.from.address, fromName: p.from.name || null, inboundMailId, fullText: p.text.replace(/\s+$/, ""),
-    },
-    select: { id: true },
-  });
-  await insertAttachments(tx, staged, { ticketId, messageId: m.id });
-  const actor: Actor = author && author.id ? userActor(author) : system;
+  const message = {
+    authorId: author?.id ?? null, isAutomatic: automatic, source: "EMAIL" as const,
+    bodyText: text, bodyHtml: bodyHtml(p, staged, text, true, ctx),
+    fromEmail: p.from.address, fromName: p.from.name || null, inboundMailId, fullText: p.text.replace(/\s+$/, ""),
+  };
   if (automatic) {
+    const m = await tx.message.create({ data: { ...message, ticketId }, select: { id: true } });
+    await insertAttachments(tx, staged, { ticketId, messageId: m.id });
     // stored for staff only: no notification, no status change, no activity bump
     await recordEvent(tx, { ticketId, actor: system, type: "mail.auto_reply", data: { messageId: m.id, kind: d.automatic.kind, reason: d.automatic.reason } });
     return { ticketId, messageId: m.id };
   }
-  const byStaff = sender === "staff";
-  const now = new Date();
-  const nextStatusId = autoStatusOnReply(ctx.tickets, byStaff ? "staff" : "customer");
-  const nextStatus = nextStatusId && nextStatusId !== t.statusId ? await tx.status.findUnique({ where: { id: nextStatusId } }) : null;
-  await tx.ticket.update({
-    where: { id: ticketId },
-    data: {
-      lastActivityAt: now,
-      version: { increment: 1 },
-      ...(byStaff ? { firstResponseAt: t.firstResponseAt ?? now } : { lastCustomerAt: now }),
-      ...(nextStatus ? { statusId: nextStatus.id, closedAt: nextStatus.isClosed ? now : null } : {}),
-    },
+  const actor: Actor = d.plan.actor.kind === "user" ? d.plan.actor : author ? userActor(author) : system;
+  const r = await addReply(tx, {
+    ticket: t, actor, byStaff: sender === "staff", settings: ctx.tickets, enqueue: ctx.enqueue, message,
+    attach: (messageId) => insertAttachments(tx, staged, { ticketId, messageId }),
+    history: { via: "email", rule: d.match.rule, dropped: staged.dropped.length ? staged.dropped : undefined },
   });
-  await recordEvent(tx, { ticketId, actor, type: "ticket.replied", data: { messageId: m.id, via: "email", rule: d.match.rule, dropped: staged.dropped.length ? staged.dropped : undefined } });
-  if (nextStatus) await recordEvent(tx, { ticketId, actor, type: "ticket.status", data: { from: t.statusId, to: nextStatus.id, auto: true } });
-  // the hooks of server/services/tickets/hooks.ts, with the run's settings passed along
-  await notify(tx, { type: byStaff ? "reply.staff" : "reply.customer", ticketId, messageId: m.id, actor }, ctx.enqueue);
-  if (nextStatus && nextStatus.isClosed && !t.status.isClosed) await notify(tx, { type: "ticket.closed", ticketId, actor }, ctx.enqueue);
-  return { ticketId, messageId: m.id };
+  await noteNotKept(tx, ticketId, t.locale, staged);
+  return { ticketId, messageId: r.messageId };
+}
+
+const NOT_KEPT: Record<"ru" | "en", Record<Staged["dropped"][number]["reason"], string>> = {
+  en: { "too-big": "too big", "type-not-allowed": "file type not allowed", "uploads-off": "uploads are off" },
+  ru: { "too-big": "слишком большой файл", "type-not-allowed": "тип файла не разрешён", "uploads-off": "загрузка файлов выключена" },
+};
+
+/** Files of a mail the settings refused, as an internal note staff see in the thread (the raw .eml keeps them). */
+export async function noteNotKept(tx: Tx, ticketId: number, locale: string, staged: Staged) {
+  if (staged.dropped.length === 0) return;
+  const l = locale === "en" ? "en" : "ru";
+  const reasons = [...new Set(staged.dropped.map((x) => NOT_KEPT[l][x.reason]))].join(", ");
+  const n = staged.dropped.length;
+  const head = l === "en" ? `${n} attachment${n === 1 ? "" : "s"} not kept: ${reasons}` : `Вложений не сохранено: ${n} (${reasons})`;
+  const names = staged.dropped.slice(0, 20).map((x) => x.fileName).join(", ");
+  const text = `${head}. ${names}${n > 20 ? ", …" : ""}`;
+  // SYSTEM: written by the ingest, not a mail of its own (every EMAIL message is one inbound mail)
+  await tx.message.create({ data: { ticketId, authorId: null, isInternal: true, source: "SYSTEM", bodyText: text, bodyHtml: textToHtml(text) } });
 }
 
 /** A reply to a closed ticket (noRepliesAfterClose): not appended, answered, recorded in history. */
@@ -167,6 +198,6 @@ export async function quarantineEntry(tx: Tx, inboundMailId: number, reason: Qua
 }
 
 /** A quarantine that answers the sender (never for automatic mail: decide-mail never asks for it). */
-export async function answerQuarantined(tx: Tx, p: ParsedMail, answer: "unknown-sender" | "login-required", ticketId: number | null, ctx?: IngestContext) {
+export async function answerQuarantined(tx: Tx, p: ParsedMail, answer: QuarantineAnswer, ticketId: number | null, ctx?: IngestContext) {
   await notify(tx, { type: "reply.refused", to: p.from.address, locale: guessLocale(p), reason: answer, ticketId, subject: p.subject }, ctx?.enqueue);
 }

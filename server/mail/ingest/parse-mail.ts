@@ -30,6 +30,14 @@ export type ParsedMail = {
   /** the dedupe key: the Message-ID, else `sha256:<hex of raw>` — never "" */
   messageKey: string;
   sha256: string;
+  /**
+   * sha256 of who sent it and what it is about (sender address, subject), not of the headers
+   * servers add on the way: a re-delivery, or a client re-sending the same message with an edited
+   * body, has the same and stays a duplicate (server/security/crash-safe-ingest.int.test.ts); a
+   * different mail that reuses a Message-ID (broken mailers do) has another sender or subject
+   * and process-mail.ts stores it as a mail of its own.
+   */
+  contentSha256: string;
   size: number;
   from: { address: string; name: string };
   to: string[];
@@ -130,7 +138,19 @@ export function fromMailparser(p: MpResult, raw: Buffer | { length: number }, sh
   return withoutNul(buildParsed(p, raw, sha ?? sha256Hex(raw as Buffer)));
 }
 
+/** See ParsedMail.contentSha256. */
+export function contentFingerprint(m: Pick<ParsedMail, "from" | "subject">): string {
+  const h = crypto.createHash("sha256");
+  for (const s of [m.from.address.toLowerCase(), m.subject.replace(/\s+/g, " ").trim()]) h.update(`${Buffer.byteLength(s)}:`).update(s);
+  return h.digest("hex");
+}
+
 function buildParsed(p: MpResult, raw: { length: number }, sha: string): ParsedMail {
+  const parsed = buildFields(p, raw, sha);
+  return { ...parsed, contentSha256: contentFingerprint(parsed) };
+}
+
+function buildFields(p: MpResult, raw: { length: number }, sha: string): Omit<ParsedMail, "contentSha256"> {
   const headers = headerBag(p);
   const messageId = cleanMessageId(p.messageId ?? headers["message-id"]?.[0]);
   const from = addresses(p.from)[0] ?? { address: "", name: "" };

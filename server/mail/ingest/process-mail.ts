@@ -20,7 +20,7 @@ import { storage } from "@/server/services/uploads/storage";
 import { sha256Hex, type ParsedMail } from "./parse-mail";
 import { parseMailAuto, parseMailFileInWorker } from "./parse-worker";
 import { newRawKey, RAW_IN_DB_BYTES } from "./raw-source";
-import { discardStaged, stageAttachments, type Staged } from "./store-attachments";
+import { discardStaged, refuseFiles, stageAttachments, type Staged } from "./store-attachments";
 
 export type MailOutcome = "created" | "appended" | "duplicate" | "auto-reply" | "quarantined";
 
@@ -32,7 +32,8 @@ export type CursorStep = {
   leaseMs: number;
 };
 
-export type ProcessResult = { outcome: MailOutcome; inboundMailId: number | null; ticketId: number | null; reason?: QuarantineReason };
+/** `refusedFiles`: staged files the upload policy refused, for the caller to delete after the commit */
+export type ProcessResult = { outcome: MailOutcome; inboundMailId: number | null; ticketId: number | null; reason?: QuarantineReason; refusedFiles?: Staged };
 
 export class LeaseLostError extends Error {
   constructor() {
@@ -51,13 +52,14 @@ async function advanceCursor(tx: Tx, c: CursorStep, uid: number | null) {
   if (n !== 1) throw new LeaseLostError();
 }
 
-type InboundRow = { key: string; uid: number | null; uidl: string | null; from: string | null; subject: string | null; size: number; sha256: string; raw: Buffer; rawKey: string | null; outcome: string };
+type InboundRow = { key: string; uid: number | null; uidl: string | null; from: string | null; subject: string | null; size: number; sha256: string; content: string | null; raw: Buffer; rawKey: string | null; outcome: string };
 
 /** INSERT … ON CONFLICT DO NOTHING: null when the (mailbox, message key) is already stored. */
 async function insertInbound(tx: Tx, mailboxKey: string, r: InboundRow): Promise<number | null> {
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO inbound_mails (mailbox_key, message_key, uid, uidl, from_email, subject, size, sha256, outcome, raw, raw_key)
-    VALUES (${mailboxKey}, ${r.key}, ${r.uid === null ? null : BigInt(r.uid)}, ${r.uidl}, ${r.from}, ${r.subject?.slice(0, 1000) ?? null}, ${r.size}, ${r.sha256}, ${r.outcome}, ${r.raw}, ${r.rawKey})
+    INSERT INTO inbound_mails (mailbox_key, message_key, uid, uidl, from_email, subject, size, sha256, content_sha256, outcome, raw, raw_key, marked_at)
+    VALUES (${mailboxKey}, ${r.key}, ${r.uid === null ? null : BigInt(r.uid)}, ${r.uidl}, ${r.from}, ${r.subject?.slice(0, 1000) ?? null}, ${r.size}, ${r.sha256}, ${r.content}, ${r.outcome}, ${r.raw}, ${r.rawKey},
+            ${r.uid === null ? new Date() : null})
     ON CONFLICT (mailbox_key, message_key) DO NOTHING
     RETURNING id`;
   return rows[0]?.id ?? null;
@@ -66,7 +68,7 @@ async function insertInbound(tx: Tx, mailboxKey: string, r: InboundRow): Promise
 // the raw source goes in the row unless it was staged as a file (rawKey)
 const rowOf = (x: PreparedMail, key: string, outcome: string): InboundRow => ({
   key, uid: x.mail.uid, uidl: x.mail.uidl, from: x.parsed?.from.address || null, subject: x.parsed?.subject ?? null,
-  size: x.mail.size || x.mail.raw.length, sha256: x.parsed?.sha256 ?? x.rawSha256 ?? sha256Hex(x.mail.raw),
+  size: x.mail.size || x.mail.raw.length, sha256: x.parsed?.sha256 ?? x.rawSha256 ?? sha256Hex(x.mail.raw), content: x.parsed?.contentSha256 ?? null,
   raw: x.rawKey ? EMPTY : x.mail.raw, rawKey: x.rawKey ?? null, outcome,
 });
 const EMPTY = Buffer.alloc(0);
@@ -78,6 +80,13 @@ const EMPTY = Buffer.alloc(0);
 export async function applyPlan(tx: Tx, p: ParsedMail, staged: Staged, ctx: IngestContext, inboundMailId: number, opts: { quiet?: boolean } = {}): Promise<ProcessResult> {
   const d = await decideMail(tx, p, ctx);
   const plan = d.plan;
+  // the upload policy said no for this sender: no file is kept, each is named for staff
+  let refusedFiles: Staged | undefined;
+  if ((plan.action === "create" || plan.action === "append") && !plan.uploads.ok && staged.files.length > 0) {
+    const split = refuseFiles(staged);
+    staged = split.kept;
+    refusedFiles = split.refused;
+  }
   let result: ProcessResult;
   let outcome: string;
   if (plan.action === "create") {
@@ -104,7 +113,7 @@ export async function applyPlan(tx: Tx, p: ParsedMail, staged: Staged, ctx: Inge
     where: { id: inboundMailId },
     data: { outcome, matchedRule: d.match.rule, ticketId: plan.action === "append" || plan.action === "refuse-closed" ? plan.ticketId : (result.ticketId ?? null) },
   });
-  return result;
+  return refusedFiles ? { ...result, refusedFiles } : result;
 }
 
 /** A fetched mail made ready for the transaction: parsed (or why not), attachments staged on disk. */
@@ -172,15 +181,22 @@ export async function stagePrepared(list: PreparedMail[], mailboxKey: string, ct
   const withRaw = list.filter((x) => !x.rawKey && !x.mail.tooBig && rawAsFile(x.mail));
   if (withFiles.length === 0 && withRaw.length === 0) return;
   const keyOf = (x: PreparedMail) => x.parsed?.messageKey ?? x.failure?.key ?? null;
-  const keys = [...new Set([...withFiles, ...withRaw].map(keyOf).filter((k): k is string => k !== null))];
-  const seen = new Set((await db().inboundMail.findMany({ where: { mailboxKey, messageKey: { in: keys } }, select: { messageKey: true } })).map((r) => r.messageKey));
+  const all = [...withFiles, ...withRaw];
+  const keys = [...new Set([...all.map(keyOf), ...all.map((x) => (x.parsed ? reusedIdKey(x.parsed) : null))].filter((k): k is string => k !== null))];
+  const stored = new Map((await db().inboundMail.findMany({ where: { mailboxKey, messageKey: { in: keys } }, select: { messageKey: true, contentSha256: true } })).map((r) => [r.messageKey, r.contentSha256]));
+  // stored already: the same key with the same content (or unfingerprinted), or this mail's reused-id key
+  const seenMail = (x: PreparedMail) => {
+    const k = keyOf(x);
+    if (k === null || !stored.has(k)) return false;
+    const c = stored.get(k);
+    return !x.parsed || c === null || c === x.parsed.contentSha256 || stored.has(reusedIdKey(x.parsed));
+  };
   for (const x of withFiles) {
-    if (!seen.has(x.parsed!.messageKey)) x.staged = await stageAttachments(x.parsed!.attachments, ctx.tickets);
+    if (!seenMail(x)) x.staged = await stageAttachments(x.parsed!.attachments, ctx.tickets);
   }
   // a large raw source goes to the storage as a file (copied from the spool, or written once from memory)
   for (const x of withRaw) {
-    const k = keyOf(x);
-    if (k !== null && seen.has(k)) continue;
+    if (seenMail(x)) continue;
     const key = newRawKey();
     if (x.mail.file) await storage().putFile(key, x.mail.file);
     else await storage().put(key, x.mail.raw);
@@ -195,11 +211,26 @@ async function quarantineIn(tx: Tx, x: PreparedMail, mailboxKey: string, reason:
   return { outcome: "quarantined", inboundMailId: id, ticketId: null, reason };
 }
 
+/** The key of a mail that reuses a stored Message-ID with other content: `<id>#<content hash>`. */
+export const reusedIdKey = (p: ParsedMail) => `${p.messageKey}#${p.contentSha256.slice(0, 32)}`;
+
+/**
+ * The Message-ID is stored already: a true repeat (same content, or a row from before content
+ * was fingerprinted) is a duplicate (null); another mail reusing the id is stored under its own key.
+ */
+async function insertReusedId(tx: Tx, mailboxKey: string, x: PreparedMail): Promise<number | null> {
+  const p = x.parsed!;
+  if (!p.messageId) return null; // the key is the raw source's hash: same bytes, same mail
+  const first = await tx.inboundMail.findUnique({ where: { mailboxKey_messageKey: { mailboxKey, messageKey: p.messageKey } }, select: { contentSha256: true } });
+  if (!first || first.contentSha256 === null || first.contentSha256 === p.contentSha256) return null;
+  return insertInbound(tx, mailboxKey, rowOf(x, reusedIdKey(p), "pending"));
+}
+
 /** One mail inside the batch transaction (under its savepoint). */
 async function handleOne(tx: Tx, x: PreparedMail, mailboxKey: string, ctx: IngestContext): Promise<ProcessResult> {
   if (x.failure) return quarantineIn(tx, x, mailboxKey, x.failure.reason, x.failure.detail, x.failure.key);
   const p = x.parsed!;
-  const id = await insertInbound(tx, mailboxKey, rowOf(x, p.messageKey, "pending"));
+  const id = await insertInbound(tx, mailboxKey, rowOf(x, p.messageKey, "pending")) ?? (await insertReusedId(tx, mailboxKey, x));
   if (id === null) {
     // POP3 has no cursor: remember this UIDL so the duplicate is not downloaded again (no source kept)
     if (x.mail.uidl) await insertInbound(tx, mailboxKey, { ...rowOf(x, `duplicate:uidl:${x.mail.uidl}`, "duplicate"), rawKey: null });
@@ -255,6 +286,7 @@ export async function processBatch(list: PreparedMail[], opts: BatchOptions): Pr
             logger.error("mail ingest: processing failed, quarantining", { messageKey: x.parsed?.messageKey ?? null, uid: x.mail.uid, error: detail });
             r = await quarantineIn(tx, x, mailboxKey, "processing-failed", detail, x.parsed?.messageKey ?? `sha256:${x.rawSha256 ?? sha256Hex(x.mail.raw)}`);
           }
+          if (r.refusedFiles) drop.push(r.refusedFiles);
           if (r.outcome === "duplicate") {
             drop.push(x.staged);
             dropRaw.push(x);

@@ -14,7 +14,7 @@ import { db } from "@/server/db/client";
 import { dataDir } from "@/server/env";
 import { logger } from "@/server/logger";
 import type { MailSettings } from "@/server/domain/settings/schema";
-import { openMailbox, type MailboxConfig, type MailboxSource, type MarkAction } from "./mailbox-source";
+import { openMailbox, type FetchedMail, type MailboxConfig, type MailboxSource, type MarkAction } from "./mailbox-source";
 import { loadIngestContext } from "./decide-mail";
 import { discardStaged } from "./store-attachments";
 import { discardRaw, prepareMail, processBatch, releaseSpool, stagePrepared, LeaseLostError, type CursorStep, type MailOutcome, type PreparedMail, type ProcessResult } from "./process-mail";
@@ -109,6 +109,33 @@ async function releaseLease(key: string, owner: string, result: unknown) {
      WHERE key = ${key} AND lease_owner = ${owner}`;
 }
 
+/** Applies the "after processing" action; false when it failed (the next run tries once more). */
+async function markOne(source: MailboxSource, action: MarkAction, mail: FetchedMail): Promise<boolean> {
+  if (action === "leave" || source.protocol !== "imap") return true;
+  try {
+    await source.markProcessed(mail, action);
+    return true;
+  } catch (e) {
+    logger.warn("mail ingest: marking the message failed", { uid: mail.uid, error: String((e as Error)?.message ?? e) });
+    return false;
+  }
+}
+
+/**
+ * The committed mails whose mark / move never happened (the run died between the commit and the
+ * action): applied now, once — a failure is logged, not retried for ever (the message may be gone).
+ */
+async function finishMarking(source: MailboxSource, action: MarkAction, lastUid: number) {
+  const rows = await db().inboundMail.findMany({
+    where: { mailboxKey: MAILBOX_KEY, markedAt: null, uid: { not: null, lte: BigInt(lastUid) } },
+    select: { id: true, uid: true }, orderBy: { uid: "asc" }, take: 500,
+  });
+  if (rows.length === 0) return;
+  for (const r of rows) await markOne(source, action, { uid: Number(r.uid), uidl: null, raw: Buffer.alloc(0), size: 0 });
+  await db().inboundMail.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { markedAt: new Date() } });
+  logger.info("mail ingest: applied the after-processing action left over by an earlier run", { mails: rows.length });
+}
+
 const BUCKET: Record<MailOutcome, keyof Pick<IngestSummary, "created" | "appended" | "duplicates" | "autoReplies" | "quarantined">> = {
   created: "created", appended: "appended", duplicate: "duplicates", "auto-reply": "autoReplies", quarantined: "quarantined",
 };
@@ -154,13 +181,24 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
         throw e;
       }
     });
+    // mails committed by a run that died before their "after processing" action: done now
+    if (source.uidValidity !== null && source.uidValidity === state.uidValidity) await finishMarking(source, action, lastUid);
+    else await db().inboundMail.updateMany({ where: { mailboxKey: MAILBOX_KEY, markedAt: null }, data: { markedAt: new Date() } });
+    // ids whose action is done, recorded once per batch (a crash before that only repeats the action)
+    let markedIds: number[] = [];
+    const recordMarked = async () => {
+      if (markedIds.length === 0) return;
+      const ids = markedIds;
+      markedIds = [];
+      await db().inboundMail.updateMany({ where: { id: { in: ids } }, data: { markedAt: new Date() } });
+    };
     const account = async (x: PreparedMail, r: ProcessResult) => {
       sum.fetched += 1;
       sum[BUCKET[r.outcome]] += 1;
-      // cosmetic, after the commit: the cursor is the truth either way
-      if (action !== "leave" && source!.protocol === "imap") {
-        await source!.markProcessed(x.mail, action).catch((e) => logger.warn("mail ingest: marking the message failed", { uid: x.mail.uid, error: String(e?.message ?? e) }));
-      }
+      // after the commit: the cursor is the truth either way; marked_at records it is done (a
+      // run that dies here, or a failed mark, leaves it null for the next run's finishMarking)
+      const marked = await markOne(source!, action, x.mail);
+      if (marked && r.inboundMailId !== null && x.mail.uid !== null) markedIds.push(r.inboundMailId);
       await releaseSpool(x);
       await opts.afterMail?.(sum.fetched);
     };
@@ -199,6 +237,7 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
             if (x.mail.uid !== null) lastUid = Math.max(lastUid, x.mail.uid);
             await account(x, r!);
           }
+          await recordMarked();
           ready = [];
           continue;
         }
@@ -209,6 +248,7 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
           if (x.mail.uid !== null) lastUid = Math.max(lastUid, x.mail.uid);
           await account(x, results[i]!);
         }
+        await recordMarked();
       }
       if (batch.length < ctx.mail.batchSize) break;
     }

@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import type { Tx } from "@/server/db/client";
 import type { TicketSettings } from "@/server/domain/settings/schema";
+import { canAttachFile } from "@/server/domain/tickets/policies";
 import { checkFileType, sanitizeFileName } from "@/server/services/uploads/file-check";
 import { storage } from "@/server/services/uploads/storage";
 import { attachmentSize, type ParsedAttachment } from "./parse-mail";
@@ -20,16 +21,24 @@ export type StagedAttachment = {
   inline: boolean;
 };
 
-export type Staged = { files: StagedAttachment[]; dropped: { fileName: string; reason: "too-big" | "type-not-allowed" }[] };
+export type Staged = { files: StagedAttachment[]; dropped: { fileName: string; reason: "too-big" | "type-not-allowed" | "uploads-off" }[] };
+
+/**
+ * The files of a mail whose sender the upload policy refused (uploads off): none kept, each named
+ * in `dropped`; `refused` is what the caller deletes from the storage once the mail is committed.
+ */
+export function refuseFiles(staged: Staged): { kept: Staged; refused: Staged } {
+  const dropped = [...staged.dropped, ...staged.files.map((f) => ({ fileName: f.fileName, reason: "uploads-off" as const }))];
+  return { kept: { files: [], dropped }, refused: { files: staged.files, dropped: [] } };
+}
 
 /** Checks and writes the bytes; nothing in the database yet. Call `discard` if the transaction fails. */
 export async function stageAttachments(list: ParsedAttachment[], s: TicketSettings): Promise<Staged> {
   const out: Staged = { files: [], dropped: [] };
-  const maxBytes = s.maxUploadMb * 1024 * 1024;
   for (const a of list) {
     const size = attachmentSize(a);
     if (size === 0) continue;
-    if (size > maxBytes) {
+    if (!canAttachFile({ size }, s).ok) {
       out.dropped.push({ fileName: a.fileName, reason: "too-big" });
       continue;
     }

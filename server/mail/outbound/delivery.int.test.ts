@@ -13,7 +13,8 @@ import { deliverDue, MAX_ATTEMPTS, requeue } from "./deliver";
 import { resendTransport, resetResendThrottle } from "./transports/resend";
 import { markerKey } from "./compose";
 import { notify } from "./notify";
-import { RATE_LIMIT } from "./enqueue";
+import { enqueueMail, RATE_LIMIT } from "./enqueue";
+import { outboxTransport } from "./transports/outbox";
 import { enqueueAccountMail } from "./account-mail";
 
 async function world(opts: { agents?: number } = {}) {
@@ -114,11 +115,25 @@ describe("outbox rows", () => {
     expect(m.headers).toMatchObject({ "Auto-Submitted": "auto-generated" });
   });
 
-  it("rate limit: at most RATE_LIMIT.perAddress mails per address and hour, the rest suppressed", async () => {
+  it("rate limit: over RATE_LIMIT.perAddress mails per address and hour the rest are deferred, never dropped; Cc counts", async () => {
     for (let i = 0; i < RATE_LIMIT.perAddress + 3; i++) {
       await db().$transaction((tx) => notify(tx, { type: "reply.refused", to: "Loop@Example.test", locale: "ru", reason: "login-required", subject: `x${i}` }));
     }
-    expect(await db().outboxMail.count({ where: { toEmail: "loop@example.test" } })).toBe(RATE_LIMIT.perAddress);
+    const rows = await db().outboxMail.findMany({ where: { toEmail: "loop@example.test" }, orderBy: { id: "asc" } });
+    expect(rows).toHaveLength(RATE_LIMIT.perAddress + 3);
+    expect(rows.slice(0, RATE_LIMIT.perAddress).every((r) => r.deferredUntil === null)).toBe(true);
+    const late = rows.slice(RATE_LIMIT.perAddress);
+    expect(late.every((r) => r.status === "PENDING" && r.deferredUntil !== null && r.nextAttemptAt.getTime() === r.deferredUntil.getTime())).toBe(true);
+    // each deferred mail takes the slot of the one sent an hour before it
+    for (let i = 0; i < late.length; i++) expect(late[i]!.deferredUntil!.getTime()).toBe(rows[i]!.nextAttemptAt.getTime() + RATE_LIMIT.windowMs);
+    // the worker leaves them until then
+    expect((await deliverDue({ transport: outboxTransport() })).claimed).toBe(RATE_LIMIT.perAddress);
+    expect(await db().outboxMail.count({ where: { toEmail: "loop@example.test", status: "PENDING" } })).toBe(3);
+
+    // an address that was only ever Cc'd has used its hour too
+    for (let i = 0; i < RATE_LIMIT.perAddress; i++) await enqueueMail(db(), { template: "reply.refused", locale: "en", to: `other${i}@example.test`, cc: ["Boss@Example.test"], audience: "account", vars: {} });
+    const r = await enqueueMail(db(), { template: "reply.refused", locale: "en", to: "boss@example.test", audience: "account", vars: {} });
+    expect(r.deferredUntil).not.toBeNull();
   });
 
   it("account mails use the templates", async () => {

@@ -4,13 +4,13 @@
 import type { Db, Tx } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import { loadSettings } from "@/server/services/settings/settings-store";
-import type { MailSettings, OutboundSettings } from "@/server/domain/settings/schema";
+import type { MailSettings, OutboundSettings, TicketSettings } from "@/server/domain/settings/schema";
 import type { TemplateVars } from "./render";
 import { loadTemplate, renderOrDefault, templateLocale, type TemplateKey } from "./templates";
 import { AUTO_HEADERS, fromAddress, markersFor, newMessageId, replyToFor, threadHeaders, withSubjectToken, wrapBody } from "./compose";
 import { kickDelivery } from "./kick";
 
-/** Last line of defence against mail loops: at most this many customer/account mails per address per window. */
+/** Last line of defence against mail loops: at most this many customer/account mails per address (To or Cc) per window; more wait. */
 export const RATE_LIMIT = { perAddress: 20, windowMs: 60 * 60 * 1000 };
 
 export type OutgoingMail = {
@@ -26,7 +26,8 @@ export type OutgoingMail = {
   attachmentIds?: string[];
 };
 
-export type EnqueueContext = { mail: MailSettings; outbound: OutboundSettings };
+/** `tickets`: the ticket settings, when the caller has them (the wording of some mails follows them) */
+export type EnqueueContext = { mail: MailSettings; outbound: OutboundSettings; tickets?: TicketSettings };
 
 export async function loadEnqueueContext(client: Db | Tx): Promise<EnqueueContext> {
   // one after the other: inside a transaction there is only one connection
@@ -75,30 +76,40 @@ export async function enqueueStaffBatch(client: Db | Tx, mails: Array<Omit<Outgo
 }
 
 /**
- * The address's non-staff mails of the window, counted only up to the limit: an address that
- * a loop (or a load test) has sent thousands of mails must not make every further check scan
- * them all (the (to_email, created_at) index gives the newest first, LIMIT stops the scan).
+ * The send slot of a mail to these addresses (To and Cc): now, unless one of them already has
+ * `perAddress` customer/account mails in a window, then the moment the oldest of its newest
+ * `perAddress` slots leaves the window. Slots are next_attempt_at, so mails deferred earlier
+ * count where they will be sent and any window holds at most `perAddress` mails per address.
+ * One statement for all recipients; each lookup stops after `perAddress` rows (index on
+ * (to_email, next_attempt_at), GIN on cc), however many mails a loop has queued.
  */
-async function recentMailsTo(client: Db | Tx, to: string): Promise<number> {
-  const since = new Date(Date.now() - RATE_LIMIT.windowMs);
-  const rows = await client.$queryRaw<Array<{ n: number }>>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM outbox_mails
-      WHERE to_email = ${to} AND created_at >= ${since} AND template NOT LIKE 'staff.%'
-      ORDER BY created_at DESC LIMIT ${RATE_LIMIT.perAddress}) recent`;
-  return rows[0]?.n ?? 0;
+async function sendSlot(client: Db | Tx, addresses: string[], now: Date): Promise<Date> {
+  const rows = await client.$queryRaw<Array<{ slot: Date | null }>>`
+    SELECT max(nth.at) AS slot FROM unnest(${addresses}::text[]) AS a(addr)
+    CROSS JOIN LATERAL (
+      SELECT min(at) AS at FROM (
+        SELECT next_attempt_at AS at FROM outbox_mails
+        WHERE (to_email = a.addr OR cc @> ARRAY[a.addr]) AND template NOT LIKE 'staff.%'
+        ORDER BY next_attempt_at DESC LIMIT ${RATE_LIMIT.perAddress}) newest
+      HAVING count(*) >= ${RATE_LIMIT.perAddress}) nth`;
+  const oldest = rows[0]?.slot;
+  const free = oldest ? new Date(oldest.getTime() + RATE_LIMIT.windowMs) : now;
+  return free > now ? free : now;
 }
 
-/** Inserts one outbox row; null when suppressed by the rate limit. */
-export async function enqueueMail(client: Db | Tx, m: OutgoingMail, ctx?: EnqueueContext): Promise<{ id: number } | null> {
+/**
+ * Inserts one outbox row. Over the per-address limit the row is deferred (kept, sent later,
+ * shown as "deferred until" on the outbox page), never dropped (issue 12 point 6).
+ */
+export async function enqueueMail(client: Db | Tx, m: OutgoingMail, ctx?: EnqueueContext): Promise<{ id: number; deferredUntil: Date | null }> {
   const to = m.to.trim().toLowerCase();
+  const cc = (m.cc ?? []).map((c) => c.trim().toLowerCase()).filter((c) => c && c !== to);
   // Staff notifications are exempt: a busy agent legitimately gets many, and they cannot loop
   // with a customer's autoresponder (our own mails carry Auto-Submitted and are not answered).
-  const recent = m.audience === "staff" ? 0 : await recentMailsTo(client, to);
-  if (recent >= RATE_LIMIT.perAddress) {
-    logger.warn("outbound mail suppressed: rate limit per address", { to, template: m.template, ticketId: m.ticketId ?? null, recent, limit: RATE_LIMIT.perAddress });
-    return null;
-  }
+  const now = new Date();
+  const slot = m.audience === "staff" ? now : await sendSlot(client, [to, ...cc], now);
+  const deferredUntil = slot > now ? slot : null;
+  if (deferredUntil) logger.warn("outbound mail deferred: rate limit per address", { to, template: m.template, ticketId: m.ticketId ?? null, until: deferredUntil.toISOString(), limit: RATE_LIMIT.perAddress });
   const { mail, outbound } = ctx ?? (await loadEnqueueContext(client));
   const locale = templateLocale(m.locale);
   const { template } = await loadTemplate(client, m.template, locale);
@@ -115,7 +126,7 @@ export async function enqueueMail(client: Db | Tx, m: OutgoingMail, ctx?: Enqueu
       template: m.template,
       locale,
       toEmail: to,
-      cc: (m.cc ?? []).map((c) => c.trim().toLowerCase()).filter((c) => c && c !== to),
+      cc,
       fromEmail: from,
       replyTo: replyToFor(mail, outbound, m.audience === "customer" ? ticketId : null),
       subject: withSubjectToken(rendered.subject, ticketId),
@@ -124,9 +135,11 @@ export async function enqueueMail(client: Db | Tx, m: OutgoingMail, ctx?: Enqueu
       messageIdHeader: newMessageId(ticketId, from),
       headers: { ...AUTO_HEADERS, ...thread },
       attachmentIds: m.attachmentIds ?? [],
+      nextAttemptAt: slot,
+      deferredUntil,
     },
     select: { id: true },
   });
-  kickDelivery();
-  return row;
+  if (!deferredUntil) kickDelivery();
+  return { id: row.id, deferredUntil };
 }

@@ -9,22 +9,34 @@ import type { Actor } from "@/server/domain/actor";
 import { env } from "@/server/env";
 import { signLink } from "@/server/auth/signed-links";
 import { loadSettings } from "@/server/services/settings/settings-store";
+import { requesterActor } from "@/server/domain/actor";
+import { autoStatusOnReply, canReply, replyToClosedTicket } from "@/server/domain/tickets/policies";
+import type { TicketSettings } from "@/server/domain/settings/schema";
+import { setPasswordUrl } from "./account-mail";
 import { safeHtml, escapeHtml } from "./render";
 import { enqueueMail, loadEnqueueContext, type EnqueueContext } from "./enqueue";
 import { enqueueStaffFanout } from "./staff-fanout";
 import { templateLocale } from "./templates";
 
-export type RefusedReason = "closed" | "unknown-sender" | "login-required";
+export type RefusedReason = "closed" | "unknown-sender" | "login-required" | "guests-disabled";
 
 export type NotifyEvent =
   /** `ticket`: the row as loadTicket() would read it, when the caller just wrote it (the mail ingest) */
-  | { type: "ticket.created"; ticketId: number; actor: Actor; ticket?: TicketRow }
+  /** `passwordToken`: a new password-less account's set-password token, mailed in the acknowledgement */
+  | { type: "ticket.created"; ticketId: number; actor: Actor; ticket?: TicketRow; passwordToken?: string }
   | { type: "reply.staff" | "reply.customer"; ticketId: number; messageId: number; actor: Actor }
   | { type: "ticket.closed"; ticketId: number; actor: Actor }
   /** a mail the ingest could not accept; `subject` is the refused mail's subject */
   | { type: "reply.refused"; to: string; locale: string; reason: RefusedReason; ticketId?: number | null; subject?: string };
 
 const url = (path: string) => new URL(path, env().APP_URL).toString();
+
+const asRequester = (t: TicketRow) => requesterActor({ ...t.requester, locale: t.locale, hasPassword: t.requester.passwordHash !== null }, t.id);
+
+/** The ticket settings of the context (an ingest run loads them once), else read here. */
+async function ticketSettings(tx: Tx, ctx: EnqueueContext): Promise<TicketSettings> {
+  return ctx.tickets ?? loadSettings("tickets", { db: tx });
+}
 
 /**
  * `preloaded`: the mail + outbound settings when the caller already has them (the mail ingest
@@ -73,7 +85,12 @@ async function ticketCreated(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.cr
   const t = ev.ticket ?? (await loadTicket(tx, ev.ticketId));
   const ackOff = t.source === "EMAIL" && !ctx.mail.acknowledgeMailTickets;
   if (!ackOff && t.requester.isActive) {
-    await enqueueMail(tx, { template: "ticket.created", locale: t.locale, to: t.requester.email, ticketId: t.id, audience: "customer", vars: { ...ticketVars(t), "ticket.text": t.body } }, ctx);
+    // say "reply to this email" only when the reply policy would take such a reply
+    const tickets = await ticketSettings(tx, ctx);
+    const accepted = canReply(asRequester(t), { id: t.id, requesterId: t.requesterId, isClosed: false }, tickets).ok;
+    const password = ev.passwordToken ? setPasswordUrl(ev.passwordToken) : "";
+    const vars = { ...ticketVars(t), "ticket.text": t.body, "password.link": password, "reply.accepted": accepted };
+    await enqueueMail(tx, { template: "ticket.created", locale: t.locale, to: t.requester.email, ticketId: t.id, audience: "customer", vars }, ctx);
   }
   await staffMails(tx, t, "staff.new-ticket", "newTicket", ev.actor, { "ticket.text": t.body }, ctx, true);
 }
@@ -116,15 +133,20 @@ async function customerReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.sta
 async function ticketClosed(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.closed" }>, ctx: EnqueueContext) {
   const t = await loadTicket(tx, ev.ticketId);
   if (!t.requester.isActive) return;
-  const tickets = await loadSettings("tickets", { db: tx });
+  const tickets = await ticketSettings(tx, ctx);
+  // the wording follows what a reply would really do (reopen, add, or be refused: open a new ticket)
+  const reopenId = autoStatusOnReply(tickets, "customer");
+  const reopenClosed = reopenId !== null && !!(await tx.status.findUnique({ where: { id: reopenId }, select: { isClosed: true } }))?.isClosed;
+  const afterClose = replyToClosedTicket(asRequester(t), { id: t.id, requesterId: t.requesterId, isClosed: true }, tickets, reopenClosed);
+  const replyVars = { "reply.reopens": afterClose === "reopens", "reply.adds": afterClose === "adds", "reply.refused": afterClose === "refused", "newticket.link": url("/tickets/new") };
   const rating = tickets.allowRating && t.rating === null ? url(`/rate?token=${encodeURIComponent(signLink("rate", t.id, t.requesterId))}`) : "";
   const agentName = ev.actor.kind === "user" && ev.actor.role !== "CUSTOMER" ? ev.actor.name : "";
-  await enqueueMail(tx, { template: "ticket.closed", locale: t.locale, to: t.requester.email, ticketId: t.id, audience: "customer", vars: { ...ticketVars(t), "agent.name": agentName, "rating.link": rating } }, ctx);
+  await enqueueMail(tx, { template: "ticket.closed", locale: t.locale, to: t.requester.email, ticketId: t.id, audience: "customer", vars: { ...ticketVars(t), ...replyVars, "agent.name": agentName, "rating.link": rating } }, ctx);
 }
 
 async function replyRefused(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.refused" }>, ctx: EnqueueContext) {
   const t = ev.ticketId ? await tx.ticket.findUnique({ where: { id: ev.ticketId }, select: { id: true, title: true } }) : null;
-  const link = ev.reason === "login-required" ? url("/sign-in?next=%2Ftickets%2Fnew") : url("/tickets/new");
+  const link = ev.reason === "login-required" ? url("/sign-in?next=%2Ftickets%2Fnew") : ev.reason === "guests-disabled" ? url("/sign-up") : url("/tickets/new");
   await enqueueMail(
     tx,
     {
@@ -140,6 +162,7 @@ async function replyRefused(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.refu
         "reason.closed": ev.reason === "closed",
         "reason.unknownSender": ev.reason === "unknown-sender",
         "reason.loginRequired": ev.reason === "login-required",
+        "reason.guestsDisabled": ev.reason === "guests-disabled",
       },
     },
     ctx,

@@ -6,7 +6,7 @@ import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest, notFound } from "@/server/domain/errors";
 import { sanitize } from "@/server/services/content/sanitize";
-import { decideMail, loadIngestContext } from "@/server/mail/ingest/decide-mail";
+import { decideMail, loadIngestContext, unprovenSignUp } from "@/server/mail/ingest/decide-mail";
 import { createTicketFromMail } from "@/server/mail/ingest/mail-writes";
 import { parseMailAuto } from "@/server/mail/ingest/parse-worker";
 import { readInboundRaw } from "@/server/mail/ingest/raw-source";
@@ -90,6 +90,7 @@ export async function retryQuarantine(_actor: Actor, id: number) {
     const stillHeld = r.outcome === "quarantined" || (r.outcome === "auto-reply" && r.reason === "automatic");
     if (!stillHeld) await resolve(id, `retried:${r.outcome}`);
     else await discardStaged(staged);
+    if (r.refusedFiles) await discardStaged(r.refusedFiles);
     return { outcome: r.outcome, ticketId: r.ticketId, resolved: !stillHeld, reason: r.reason ?? null };
   } catch (err) {
     await discardStaged(staged);
@@ -112,7 +113,9 @@ export async function ticketFromQuarantine(_actor: Actor, id: number) {
   try {
     const ticketId = await db().$transaction(async (tx) => {
       const d = await decideMail(tx, p, ctx);
-      const { ticketId } = await createTicketFromMail(tx, p, staged, ctx, { ...d, plan: { action: "create", refusedTicketId: null } });
+      // staff's decision: the files are kept, and an unproven sign-up of the address is still reclaimed
+      const plan = { action: "create" as const, refusedTicketId: null, sender: "unknown" as const, reclaimUserId: unprovenSignUp(d.senderUser), uploads: { ok: true as const } };
+      const { ticketId } = await createTicketFromMail(tx, p, staged, ctx, { ...d, plan });
       await tx.inboundMail.update({ where: { id: e.inboundMailId }, data: { outcome: "created", ticketId } });
       await tx.quarantineEntry.update({ where: { id }, data: { resolvedAt: new Date(), resolution: "ticket-created" } });
       return ticketId;

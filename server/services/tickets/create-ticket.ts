@@ -16,7 +16,7 @@ import { afterTicketCreated } from "./hooks";
 export type CreateTicketInput = { title: string; body: string; categoryId: number; attachmentIds?: string[] };
 
 /** The rows of a new ticket inside the caller's transaction (shared with guest tickets). */
-export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInput, requesterId: number, settings: TicketSettings) {
+export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInput, requesterId: number, settings: TicketSettings, passwordToken?: string) {
   const category = await activeCategory(tx, input.categoryId);
   const status = await defaultStatus(tx);
   const requester = await tx.user.findUniqueOrThrow({ where: { id: requesterId }, select: { locale: true } });
@@ -35,7 +35,7 @@ export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInpu
   });
   await claimUploads(tx, actor, input.attachmentIds ?? [], { ticketId: t.id, messageId: null }, settings);
   await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.created", data: { source: t.source, guest: actor.kind !== "user" } });
-  await afterTicketCreated(tx, t.id, actor);
+  await afterTicketCreated(tx, t.id, actor, passwordToken);
   return t;
 }
 

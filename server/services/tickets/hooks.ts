@@ -4,8 +4,9 @@ import type { Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { notify } from "@/server/mail/outbound/notify";
 
-export async function afterTicketCreated(tx: Tx, ticketId: number, actor: Actor) {
-  await notify(tx, { type: "ticket.created", ticketId, actor });
+/** `passwordToken`: a new password-less requester's set-password link goes into the acknowledgement */
+export async function afterTicketCreated(tx: Tx, ticketId: number, actor: Actor, passwordToken?: string) {
+  await notify(tx, { type: "ticket.created", ticketId, actor, passwordToken });
 }
 
 export async function afterReply(tx: Tx, ticketId: number, messageId: number, actor: Actor, byStaff: boolean) {

@@ -26,14 +26,13 @@ export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { ca
   const trpc = useTRPC();
   const [form, setForm] = useState({ title: "", body: "", categoryId: categories[0]?.id ?? 0, name: "", email: "", website: "" });
   const [files, setFiles] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
-  const [done, setDone] = useState<{ number: number; email: string } | null>(null);
-  const create = useMutation(
-    trpc.ticket.create.mutationOptions({
-      onSuccess: (r) => ("guest" in r && r.guest ? setDone({ number: r.number, email: form.email }) : router.push(`/tickets/${r.id}`)),
-    }),
-  );
+  const [done, setDone] = useState<{ email: string } | null>(null);
+  const create = useMutation(trpc.ticket.create.mutationOptions({ onSuccess: (r) => router.push(`/tickets/${r.id}`) }));
+  const createGuest = useMutation(trpc.ticket.createGuest.mutationOptions({ onSuccess: () => setDone({ email: form.email }) }));
+  const busy = create.isPending || createGuest.isPending;
+  const failed = create.error ?? createGuest.error;
   const onFiles = useCallback((ids: string[], busy: boolean) => setFiles({ ids, busy }), []);
-  const err = create.error ? errorInfo(create.error) : null;
+  const err = failed ? errorInfo(failed) : null;
   const fe = (k: string) => (err?.fieldErrors[k] ? te(err.fieldErrors[k] as never) : undefined);
 
   if (done) {
@@ -41,9 +40,10 @@ export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { ca
       <Card data-testid="guest-created">
         <CardContent className="flex flex-col items-center gap-3 py-10 text-center">
           <span className="inline-flex size-12 items-center justify-center rounded-full bg-success-50 text-success-700"><MailCheck className="size-6" aria-hidden /></span>
-          <h2 className="text-xl font-semibold text-ink">{t("guestCreatedTitle", { number: done.number })}</h2>
-          <p className="max-w-md text-sm text-ink-muted">{t("guestCreatedBody", { email: done.email })}</p>
-          <Button variant="outline" onClick={() => { setDone(null); setForm({ ...form, title: "", body: "" }); create.reset(); }}>{t("anotherTicket")}</Button>
+          {/* the same answer whether or not the address has an account: the mail says what happened */}
+          <h2 className="text-xl font-semibold text-ink">{t("guestSentTitle")}</h2>
+          <p className="max-w-md text-sm text-ink-muted">{t("guestSentBody", { email: done.email })}</p>
+          <Button variant="outline" onClick={() => { setDone(null); setForm({ ...form, title: "", body: "" }); createGuest.reset(); }}>{t("anotherTicket")}</Button>
         </CardContent>
       </Card>
     );
@@ -58,19 +58,13 @@ export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { ca
           onSubmit={(e) => {
             e.preventDefault();
             const base = { title: form.title, body: form.body, categoryId: form.categoryId, attachmentIds: files.ids };
-            create.mutate(guest ? { ...base, name: form.name, email: form.email, website: form.website, locale: locale === "en" ? "en" : "ru" } : base);
+            if (guest) createGuest.mutate({ title: form.title, body: form.body, categoryId: form.categoryId, name: form.name, email: form.email, website: form.website, locale: locale === "en" ? "en" : "ru" });
+            else create.mutate(base);
           }}
         >
           {err && !Object.keys(err.fieldErrors).length && (
             <Alert variant="danger" data-testid="form-error">
-              {err.reason === "ACCOUNT_EXISTS" ? (
-                <>
-                  {t("accountExists")}{" "}
-                  <Link className="font-medium underline" href="/sign-in?next=/tickets/new">{t("signIn")}</Link>
-                </>
-              ) : (
-                te(err.reason as never)
-              )}
+              {te(err.reason as never)}
             </Alert>
           )}
           {guest && (
@@ -117,7 +111,7 @@ export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { ca
             uploadsLater && <p className="text-sm text-ink-muted">{t("uploadsGuest")}</p>
           )}
           <div className="flex justify-end">
-            <Button type="submit" size="lg" loading={create.isPending} disabled={files.busy}>{t("submit")}</Button>
+            <Button type="submit" size="lg" loading={busy} disabled={files.busy}>{t("submit")}</Button>
           </div>
         </form>
       </CardContent>

@@ -1,5 +1,6 @@
 // «Исходящие / Outbox»: every notification with its delivery state, the last error, a rendered
 // preview (sandboxed iframe) and "send again". Admin only (the outbox holds password links).
+// A mail over the per-address limit shows "deferred until HH:MM": it waits, it is not dropped.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Mail } from "lucide-react";
@@ -75,6 +76,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                       {t("attempts", { count: m.attempts })}
                       {m.status === "PENDING" && m.attempts > 0 ? ` · ${t("nextAttempt", { time: format.relativeTime(m.nextAttemptAt) })}` : ""}
                     </div>
+                    {/* over the per-address limit: kept and sent later, never dropped */}
+                    {m.status === "PENDING" && m.deferredUntil && m.attempts === 0 && (
+                      <div className="mt-1 text-xs text-warning-800" data-testid="outbox-deferred" title={t("deferredHint")}>
+                        {t("deferredUntil", { time: format.dateTime(m.deferredUntil, { timeStyle: "short" }) })}
+                      </div>
+                    )}
                   </TD>
                   <TD className="text-right"><OutboxRowActions id={m.id} canResend={m.status !== "SENDING"} /></TD>
                 </TR>

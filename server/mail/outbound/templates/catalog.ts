@@ -14,6 +14,7 @@ export const TEMPLATE_KEYS = [
   "staff.new-ticket",
   "staff.customer-reply",
   "guest.ticket-link",
+  "guest.account-exists",
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export const TEMPLATE_LOCALES = ["ru", "en"] as const;
@@ -25,16 +26,17 @@ const common = ["site.name", "link"];
 const ticket = ["ticket.number", "ticket.title", "ticket.status", "customer.name"];
 
 export const PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
-  "ticket.created": [...common, ...ticket, "ticket.text"],
+  "ticket.created": [...common, ...ticket, "ticket.text", "password.link", "reply.accepted"],
   "reply.staff": [...common, ...ticket, "agent.name", "reply.text", "attachments"],
-  "ticket.closed": [...common, ...ticket, "agent.name", "rating.link"],
-  "reply.refused": [...common, "ticket.number", "ticket.title", "customer.name", "original.subject", "reason.closed", "reason.unknownSender", "reason.loginRequired"],
+  "ticket.closed": [...common, ...ticket, "agent.name", "rating.link", "reply.reopens", "reply.adds", "reply.refused", "newticket.link"],
+  "reply.refused": [...common, "ticket.number", "ticket.title", "customer.name", "original.subject", "reason.closed", "reason.unknownSender", "reason.loginRequired", "reason.guestsDisabled"],
   "account.set-password": [...common, "user.name", "user.email"],
   "password.reset": [...common, "user.name", "user.email"],
   "agent.invite": [...common, "user.name", "user.email", "agent.name"],
   "staff.new-ticket": [...common, ...ticket, "agent.name", "ticket.text", "customer.email"],
   "staff.customer-reply": [...common, ...ticket, "agent.name", "reply.text", "customer.email"],
   "guest.ticket-link": [...common, "ticket.number", "ticket.title", "customer.name"],
+  "guest.account-exists": [...common, "user.name", "user.email", "original.subject"],
 };
 
 const allowedSets = new Map<TemplateKey, ReadonlySet<string>>(TEMPLATE_KEYS.map((k) => [k, new Set(PLACEHOLDERS[k])]));
@@ -73,9 +75,17 @@ export function sampleVars(key: TemplateKey, locale: TemplateLocale): TemplateVa
     "reason.closed": key === "reply.refused",
     "reason.unknownSender": false,
     "reason.loginRequired": false,
+    "reason.guestsDisabled": false,
+    "password.link": "https://support.example.com/set-password?token=sample",
+    "reply.accepted": true,
+    "reply.reopens": true,
+    "reply.adds": false,
+    "reply.refused": false,
+    "newticket.link": "https://support.example.com/tickets/new",
     "user.name": ru ? "Анна Петрова" : "Anna Peters",
     "user.email": "anna@example.com",
   };
+  if (key === "guest.account-exists") base.link = "https://support.example.com/sign-in?next=%2Ftickets%2Fnew";
   if (key.startsWith("account.") || key === "password.reset" || key === "agent.invite") base.link = "https://support.example.com/set-password?token=sample";
   if (key.startsWith("staff.")) base.link = "https://support.example.com/staff/tickets/1042";
   if (key === "guest.ticket-link") base.link = "https://support.example.com/t/1042.7.1790000000.sample";

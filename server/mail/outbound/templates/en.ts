@@ -13,12 +13,16 @@ thank you for contacting us. Your request has been registered under number {{tic
 
 We will answer as soon as we can. You can follow the ticket here:
 {{link}}
-
-To add something, simply reply to this email.`,
+{{#if password.link}}
+An account has been created for this address. To sign in later, set your password with this one-time link:
+{{password.link}}
+{{/if}}{{#if reply.accepted}}
+To add something, simply reply to this email.{{/if}}`,
     html: `<p>Hello {{customer.name}},</p>
 <p>thank you for contacting us. Your request has been registered under number <strong>{{ticket.number}}</strong>: “{{ticket.title}}”.</p>
 <p>We will answer as soon as we can. You can follow the ticket here: <a href="{{link}}">{{link}}</a></p>
-<p>To add something, simply reply to this email.</p>`,
+{{#if password.link}}<p>An account has been created for this address. To sign in later, <a href="{{password.link}}">set your password</a> (a one-time link).</p>{{/if}}
+{{#if reply.accepted}}<p>To add something, simply reply to this email.</p>{{/if}}`,
   },
   "reply.staff": {
     subject: "Re: {{ticket.title}}",
@@ -43,15 +47,20 @@ Ticket {{ticket.number}}: {{link}}`,
     text: `Hello {{customer.name}},
 
 your request {{ticket.number}} "{{ticket.title}}" has been closed.
-If the problem is not solved, just reply to this email and we will reopen it.
-{{#if rating.link}}
+{{#if reply.reopens}}If the problem is not solved, just reply to this email and we will reopen it.
+{{/if}}{{#if reply.adds}}If you want to add something, reply to this email.
+{{/if}}{{#if reply.refused}}This ticket no longer accepts replies. If you still need help, please open a new request:
+{{newticket.link}}
+{{/if}}{{#if rating.link}}
 How did we do? Rate our answer with one click (no sign-in needed):
 {{rating.link}}
 {{/if}}
 {{link}}`,
     html: `<p>Hello {{customer.name}},</p>
-<p>your request <strong>{{ticket.number}}</strong> “{{ticket.title}}” has been closed.
-If the problem is not solved, just reply to this email and we will reopen it.</p>
+<p>your request <strong>{{ticket.number}}</strong> “{{ticket.title}}” has been closed.</p>
+{{#if reply.reopens}}<p>If the problem is not solved, just reply to this email and we will reopen it.</p>{{/if}}
+{{#if reply.adds}}<p>If you want to add something, reply to this email.</p>{{/if}}
+{{#if reply.refused}}<p>This ticket no longer accepts replies. If you still need help, please <a href="{{newticket.link}}">open a new request</a>.</p>{{/if}}
 {{#if rating.link}}<p>How did we do? <a href="{{rating.link}}">Rate our answer</a> with one click (no sign-in needed).</p>{{/if}}
 <p><a href="{{link}}">{{link}}</a></p>`,
   },
@@ -69,6 +78,9 @@ It was sent from an address that is not part of this ticket. Please reply from t
 {{/if}}{{#if reason.loginRequired}}
 Requests are only accepted from registered customers. Please sign in and submit your request on our website:
 {{link}}
+{{/if}}{{#if reason.guestsDisabled}}
+Requests are only accepted from customers with an account. Please sign up (or sign in) and submit your request on our website:
+{{link}}
 {{/if}}
 This is an automatic message; your mail has not been lost, but no one will read it here.`,
     html: `<p>Hello,</p>
@@ -76,6 +88,7 @@ This is an automatic message; your mail has not been lost, but no one will read 
 {{#if reason.closed}}<p>Ticket <strong>{{ticket.number}}</strong> “{{ticket.title}}” is already closed and no longer accepts replies. If you still need help, please <a href="{{link}}">open a new request</a>.</p>{{/if}}
 {{#if reason.unknownSender}}<p>It was sent from an address that is not part of this ticket. Please reply from the address you used to open the ticket, or <a href="{{link}}">open a new request</a>.</p>{{/if}}
 {{#if reason.loginRequired}}<p>Requests are only accepted from registered customers. Please <a href="{{link}}">sign in and submit your request</a> on our website.</p>{{/if}}
+{{#if reason.guestsDisabled}}<p>Requests are only accepted from customers with an account. Please <a href="{{link}}">sign up (or sign in) and submit your request</a> on our website.</p>{{/if}}
 <p style="color:#6b7280;font-size:13px">This is an automatic message; your mail has not been lost, but no one will read it here.</p>`,
   },
   "account.set-password": {
@@ -135,6 +148,20 @@ You are invited{{#if agent.name}} by {{agent.name}}{{/if}} to answer tickets at 
     html: `<p>{{customer.name}} &lt;{{customer.email}}&gt; replied on ticket <strong>{{ticket.number}}</strong>: “{{ticket.title}}”</p>
 <blockquote>{{reply.text}}</blockquote>
 <p><a href="{{link}}">Open the ticket</a></p>`,
+  },
+  "guest.account-exists": {
+    subject: "Your request was not submitted: {{original.subject}}",
+    text: `Hello {{user.name}},
+
+someone (hopefully you) filled in the request form at {{site.name}} with {{user.email}}: "{{original.subject}}".
+This address already has an account, so the request was not submitted. Please sign in and send it from there:
+{{link}}
+
+If you did not do this, ignore this email: nothing was changed.`,
+    html: `<p>Hello {{user.name}},</p>
+<p>someone (hopefully you) filled in the request form at {{site.name}} with {{user.email}}: “{{original.subject}}”.</p>
+<p>This address already has an account, so the request was not submitted. Please <a href="{{link}}">sign in and send it from there</a>.</p>
+<p style="color:#6b7280;font-size:13px">If you did not do this, ignore this email: nothing was changed.</p>`,
   },
   "guest.ticket-link": {
     subject: "The link to your ticket: {{ticket.title}}",

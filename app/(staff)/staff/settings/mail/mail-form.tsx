@@ -170,6 +170,10 @@ export function MailForm({ initial, secretsSet, categories, statuses }: { initia
               </Field>
             ))}
           </div>
+          {/* a mail with thousands of Cc must not make thousands of participants */}
+          <Field label={t("maxParticipantsFromMail")} hint={t("maxParticipantsFromMailHint")} error={err("maxParticipantsFromMail")}>
+            <Input type="number" min={0} max={200} className="sm:max-w-40" value={v.maxParticipantsFromMail} onChange={(e) => up("maxParticipantsFromMail", Number(e.target.value))} />
+          </Field>
         </CardContent>
       </Card>
 

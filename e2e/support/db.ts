@@ -12,7 +12,7 @@ export async function createStaff(role: "AGENT" | "ADMIN" = "AGENT", locale = "e
   n += 1;
   const email = `${role.toLowerCase()}-${Date.now()}-${n}@example.test`;
   const password = "staff-password-123";
-  await e2eDb().user.create({ data: { email, name: `${role === "ADMIN" ? "Admin" : "Agent"} ${n}`, role, locale, passwordHash: await hashPassword(password) } });
+  await e2eDb().user.create({ data: { email, name: `${role === "ADMIN" ? "Admin" : "Agent"} ${n}`, role, locale, passwordHash: await hashPassword(password), emailVerifiedAt: new Date() } });
   return { email, password, name: `${role === "ADMIN" ? "Admin" : "Agent"} ${n}` };
 }
 

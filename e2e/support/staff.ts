@@ -7,7 +7,7 @@ import { hashPassword } from "../../server/auth/passwords";
 export async function createCustomer(name = "Jane Customer", locale = "en") {
   const email = uniqueEmail("customer");
   const password = "customer-pass-123";
-  const u = await e2eDb().user.create({ data: { email, name, role: "CUSTOMER", locale, passwordHash: await hashPassword(password) } });
+  const u = await e2eDb().user.create({ data: { email, name, role: "CUSTOMER", locale, passwordHash: await hashPassword(password), emailVerifiedAt: new Date() } });
   return { id: u.id, email, password, name };
 }
 

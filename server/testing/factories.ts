@@ -9,7 +9,8 @@ import type { TicketSettings } from "@/server/domain/settings/schema";
 let n = 0;
 const KNOWN_HASH = hashPassword("password123");
 
-export async function makeUser(over: { role?: Role; email?: string; name?: string; locale?: string; password?: string | null } = {}) {
+/** `verified: false` makes an account whose address is not proven yet (a fresh sign-up). */
+export async function makeUser(over: { role?: Role; email?: string; name?: string; locale?: string; password?: string | null; verified?: boolean } = {}) {
   n += 1;
   const role = over.role ?? "CUSTOMER";
   return db().user.create({
@@ -19,6 +20,7 @@ export async function makeUser(over: { role?: Role; email?: string; name?: strin
       role,
       locale: over.locale ?? "en",
       passwordHash: over.password === null ? null : over.password ? await hashPassword(over.password) : await KNOWN_HASH,
+      emailVerifiedAt: over.verified === false ? null : new Date(),
     },
     select: { id: true, email: true, name: true, role: true, locale: true },
   });

@@ -12,7 +12,7 @@ async function withinLimits(email: string, ip: string): Promise<boolean> {
   const known = await seen(LIMITS.loginKnown(), pair(email, ip));
   const checks = [take(LIMITS.loginIp(), ip), take(LIMITS.loginAccountIp(), pair(email, ip))];
   // the per-account ceiling only counts addresses the owner has never signed in from
-  if (!known) checks.push(take(LIMITS.loginAccount(), email));
+  if (!known) checks.push(take(LIMITS.loginAccountCeiling(), email));
   return (await Promise.all(checks)).every(Boolean);
 }
 export async function authenticate(emailRaw: string, password: string, ip: string): Promise<AuthResult> {
@@ -32,5 +32,5 @@ export async function authenticate(emailRaw: string, password: string, ip: strin
 }
 /** After a mailed link proved the owner (reset, set-password): lift the per-account ceiling. */
 export async function clearAccountThrottle(emailRaw: string): Promise<void> {
-  await clear(LIMITS.loginAccount(), emailRaw.trim().toLowerCase());
+  await clear(LIMITS.loginAccountCeiling(), emailRaw.trim().toLowerCase());
 }

@@ -29,12 +29,14 @@ export const LIMITS = {
   /**
    * Failed sign-ins are keyed so that a stranger cannot lock a known account out (issue 14.10):
    * - loginAccountIp: 10 failures per (account, address) in 15 min block that pair for 15 min;
-   * - loginAccount: a ceiling of 100 failures per account per hour from addresses that have
-   *   never signed in to it (a distributed guess); it refills each hour (no block) and never
-   *   applies to an address the owner signed in from in the last 30 days (loginKnown);
+   * - loginAccountCeiling: 100 failures per account per hour from addresses that have never
+   *   signed in to it (a distributed guess); it refills each hour (no block) and never applies
+   *   to an address the owner signed in from in the last 30 days (loginKnown);
    * - loginIp: 50 attempts per address in 15 min, whatever the account.
    */
-  loginAccount: () => limiter("login_account", 100, 60 * 60),
+  loginAccountCeiling: () => limiter("login_account_ceiling", 100, 60 * 60),
+  /** the signed-in "change password" form's guesses at the current password (a session is needed) */
+  loginAccount: () => limiter("login_account", 10, 15 * 60, 15 * 60),
   loginAccountIp: () => limiter("login_account_ip", 10, 15 * 60, 15 * 60),
   loginKnown: () => limiter("login_known", 1_000_000, 30 * 86400),
   magicLinkAccount: () => limiter("magic_link_account", 5, 60 * 60),

@@ -10,6 +10,8 @@ const TEXT = {
   ru: { lang: "ru-RU,ru;q=0.9", read: "Только чтение" },
 } as const;
 
+test.describe.configure({ timeout: 180_000 });
+
 for (const locale of ["en", "ru"] as const) {
   test(`API tokens page (${locale}): a read-only token with an expiry`, async ({ browser }) => {
     const ctx = await browser.newContext({ locale: locale === "ru" ? "ru-RU" : "en-US", extraHTTPHeaders: { "accept-language": TEXT[locale].lang } });

@@ -14,10 +14,12 @@ test.beforeAll(() => {
   useServerSecrets();
 });
 test.afterEach(resetTicketSettings);
+// a production server on a shared 2-core machine: sign-ins (argon2) and first renders are slow
+test.describe.configure({ timeout: 180_000 });
 
 const TEXT = {
-  en: { lang: "en-US,en;q=0.9", offer: "Mail me a sign-in link", sent: "sign-in link is on its way", login: "Please sign in to rate this ticket.", magicTitle: "Sign in with a link", thanks: "Thank you! Your rating has been saved.", checkMail: "check your mailbox" },
-  ru: { lang: "ru-RU,ru;q=0.9", offer: "Прислать ссылку для входа", sent: "ссылка для входа уже в пути", login: "Войдите в аккаунт, чтобы оценить заявку.", magicTitle: "Вход по ссылке", thanks: "Спасибо! Ваша оценка сохранена.", checkMail: "проверьте почту" },
+  en: { lang: "en-US,en;q=0.9", offer: "Mail me a sign-in link", sent: "sign-in link is on its way", login: "Please sign in to rate this ticket.", magicTitle: "Sign in with a link", thanks: "Thank you! Your rating has been saved.", checkMail: "check your mailbox", wrongPassword: "This is not the password chosen at sign-up." },
+  ru: { lang: "ru-RU,ru;q=0.9", offer: "Прислать ссылку для входа", sent: "ссылка для входа уже в пути", login: "Войдите в аккаунт, чтобы оценить заявку.", magicTitle: "Вход по ссылке", thanks: "Спасибо! Ваша оценка сохранена.", checkMail: "проверьте почту", wrongPassword: "Это не тот пароль, который был выбран при регистрации." },
 } as const;
 
 const ownIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join(".")}`;
@@ -62,7 +64,7 @@ for (const locale of ["en", "ru"] as const) {
     await shoot(page, `magic-link-${locale}`);
     const form = page.getByTestId("magic-sign-in-form");
     await form.locator('button[type="submit"]').click();
-    await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));
+    await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`), { timeout: 30_000 });
     await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
     expect((await e2eDb().user.findUniqueOrThrow({ where: { id: c.id } })).emailVerifiedAt).not.toBeNull();
 
@@ -92,7 +94,7 @@ for (const locale of ["en", "ru"] as const) {
 
     await page.goto(await mailedLink(c.email, "account.magic-link", "/magic-link?token="));
     await page.getByTestId("magic-sign-in-form").locator('button[type="submit"]').click();
-    await expect(page).toHaveURL(/\/rate\?token=/);
+    await expect(page).toHaveURL(/\/rate\?token=/, { timeout: 30_000 });
     await page.getByTestId("star-5").click();
     await page.getByTestId("rate-form").locator('button[type="submit"]').click();
     await expect(page.getByTestId("rate-done")).toHaveText(s.thanks);
@@ -106,6 +108,31 @@ for (const locale of ["en", "ru"] as const) {
     const email = uniqueEmail("signup");
     await signUp(page, "Sam Signup", email, "customer-pass-1");
     expect((await e2eDb().user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).not.toBeNull();
+
+    // pre-hijack: someone signs up with a victim's address; the victim's click on "confirm"
+    // without the attacker's password verifies nothing
+    const victim = uniqueEmail("victim");
+    const attacker = await contextFor(browser, locale);
+    const pa = await attacker.newPage();
+    await pa.goto("/sign-up");
+    const su = pa.getByTestId("sign-up-form");
+    await su.locator('input[name="name"]').fill("Mallory");
+    await su.locator('input[name="email"]').fill(victim);
+    await su.locator('input[name="password"]').fill("attacker-pass-1");
+    await su.locator('button[type="submit"]').click();
+    await expect(su.getByRole("status")).toContainText(s.checkMail);
+    await attacker.close();
+    const vctx = await contextFor(browser, locale);
+    const pv = await vctx.newPage();
+    await pv.goto(await mailedLink(victim, "account.verify-email", "/verify-email?token="));
+    await expect(pv.getByTestId("verify-email-address")).toHaveText(victim);
+    await shoot(pv, `verify-email-${locale}`);
+    const vf = pv.getByTestId("verify-email-form");
+    await vf.locator('input[name="password"]').fill("victim-guess-1");
+    await vf.locator('button[type="submit"]').click();
+    await expect(vf.getByText(s.wrongPassword)).toBeVisible();
+    expect((await e2eDb().user.findUniqueOrThrow({ where: { email: victim } })).emailVerifiedAt).toBeNull();
+    await vctx.close();
 
     const other = await contextFor(browser, locale);
     const p2 = await other.newPage();

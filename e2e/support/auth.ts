@@ -37,5 +37,5 @@ export async function signUp(page: Page, name: string, email: string, password: 
   const confirm = page.getByTestId("verify-email-form");
   await confirm.locator('input[name="password"]').fill(password);
   await confirm.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/tickets$/);
+  await expect(page).toHaveURL(/\/tickets$/, { timeout: 30_000 });
 }

@@ -7,7 +7,7 @@ export async function signIn(page: Page, email: string, password: string) {
   await form.locator('input[name="email"]').fill(email);
   await form.locator('input[name="password"]').fill(password);
   await form.locator('button[type="submit"]').click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
 }
 
 /** The path of the newest link to `path` in the newest mail of `template` sent to `email`. */

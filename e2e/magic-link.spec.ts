@@ -8,7 +8,7 @@ import { e2eDb, uniqueEmail } from "./support/db";
 import { createTicket, shoot } from "./support/staff";
 import { resetTicketSettings } from "./support/portal";
 import { useServerSecrets } from "./support/mail";
-import { mailedLink, signUp } from "./support/auth";
+import { mailedLink, signUp, submitSignUp } from "./support/auth";
 
 test.beforeAll(() => {
   useServerSecrets();
@@ -113,13 +113,7 @@ for (const locale of ["en", "ru"] as const) {
     // without the attacker's password verifies nothing
     const victim = uniqueEmail("victim");
     const attacker = await contextFor(browser, locale);
-    const pa = await attacker.newPage();
-    await pa.goto("/sign-up");
-    const su = pa.getByTestId("sign-up-form");
-    await su.locator('input[name="name"]').fill("Mallory");
-    await su.locator('input[name="email"]').fill(victim);
-    await su.locator('input[name="password"]').fill("attacker-pass-1");
-    await su.locator('button[type="submit"]').click();
+    const su = await submitSignUp(await attacker.newPage(), "Mallory", victim, "attacker-pass-1");
     await expect(su.getByRole("status")).toContainText(s.checkMail);
     await attacker.close();
     const vctx = await contextFor(browser, locale);
@@ -136,12 +130,7 @@ for (const locale of ["en", "ru"] as const) {
 
     const other = await contextFor(browser, locale);
     const p2 = await other.newPage();
-    await p2.goto("/sign-up");
-    const form = p2.getByTestId("sign-up-form");
-    await form.locator('input[name="name"]').fill("Someone Else");
-    await form.locator('input[name="email"]').fill(email);
-    await form.locator('input[name="password"]').fill("other-pass-1");
-    await form.locator('button[type="submit"]').click();
+    const form = await submitSignUp(p2, "Someone Else", email, "other-pass-1");
     await expect(form.getByRole("status")).toContainText(s.checkMail);
     await shoot(p2, `sign-up-check-mail-${locale}`);
     await expect.poll(async () => e2eDb().outboxMail.count({ where: { toEmail: email, template: "account.exists" } })).toBe(1);

@@ -41,7 +41,7 @@ describe("authentication", () => {
     for (let i = 0; i < 100; i++) await authenticate(u.email, "nope-nope", `10.1.${Math.floor(i / 9)}.${i % 9}`);
     expect(await authenticate(u.email, "a-long-password", "10.0.8.1")).toEqual({ ok: false, reason: "RATE_LIMITED" });
     expect(await authenticate(u.email, "a-long-password", "10.0.7.1")).toMatchObject({ ok: true });
-  });
+  }, 180_000); // 100 argon2id checks
   it("a deactivated user cannot sign in", async () => {
     const u = await makeUser({ password: "a-long-password" });
     await db().user.update({ where: { id: u.id }, data: { isActive: false } });

@@ -139,7 +139,7 @@ test("/account needs a signed-in user", async ({ page }) => {
 });
 
 test("ASVS 5.0 V6.3.1/V6.3.8: repeated failures throttle the attacker's address with a neutral message; the owner still signs in", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const email = uniqueEmail("throttle");
   const owner = await newContext(browser);
   await signUp(await owner.newPage(), "Throttle", email, "customer-pass-1");

@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import { registerUser, passwordSchema, emailSchema, nameSchema } from "@/server/services/users/register-user";
 import { loadSettings, updateSettings } from "@/server/services/settings/settings-store";
 import { settingsSchemas, coerceCliValue, SECRET_KEYS, type SettingsGroup } from "@/server/domain/settings/schema";
-import { hashToken } from "@/server/auth/token-hash";
+import { mintApiToken } from "@/server/services/admin/api-tokens";
 import { DomainError } from "@/server/domain/errors";
 
 export type Args = { _: string[]; flags: Record<string, string | boolean> };
@@ -41,13 +41,18 @@ export async function adminCreate(a: Args) {
   if (!given) console.log(`Password: ${password}\nChange it after signing in.`);
 }
 
+/** token:create --email … [--name …] [--scope read|read-write] [--expires-days N]: the same minting as the web UI. */
 export async function tokenCreate(a: Args) {
   const email = emailSchema.parse(need(a, "email"));
-  const user = await db().user.findUnique({ where: { email } });
-  if (!user || user.role === "CUSTOMER") throw new Error(`${email} is not a staff account`);
-  const token = `hd_${crypto.randomBytes(32).toString("base64url")}`;
-  await db().apiToken.create({ data: { name: (a.flags.name as string) ?? "cli", prefix: token.slice(0, 10), tokenHash: hashToken(token), userId: user.id } });
-  console.log(token);
+  const user = await db().user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) throw new Error(`${email} is not a staff account`);
+  const days = a.flags["expires-days"];
+  const scope = (a.flags.scope as string | undefined) ?? "read-write";
+  if (scope !== "read" && scope !== "read-write") throw new Error("--scope must be read or read-write");
+  const r = await mintApiToken(user.id, { name: (a.flags.name as string) ?? "cli", scope, expiresInDays: typeof days === "string" ? Number(days) : null }).catch((e: unknown) => {
+    throw e instanceof DomainError && e.reason === "UNKNOWN_ASSIGNEE" ? new Error(`${email} is not an active staff account`) : e;
+  });
+  console.log(r.token);
 }
 
 /** "protocol" → mail.protocol; "mail.protocol" stays; ambiguous or unknown keys are refused. */

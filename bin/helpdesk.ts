@@ -10,7 +10,7 @@ type Command = { help: string; run: (a: Args) => Promise<void> };
 export const commands: Record<string, Command> = {
   migrate: { help: "apply pending migrations (also done by npm start)", run: async () => {} },
   "admin:create": { help: "--email E [--name N] [--password P]  create an administrator", run: adminCreate },
-  "token:create": { help: "--email STAFF_EMAIL [--name N]  print a new API token for that staff account", run: tokenCreate },
+  "token:create": { help: "--email STAFF_EMAIL [--name N] [--scope read|read-write] [--expires-days N]  print a new API token for that active staff account", run: tokenCreate },
   "settings:get": { help: "[group|key …]  print settings (secrets masked)", run: settingsGet },
   "settings:set": { help: "key=value [key=value …]  validated like the settings pages", run: settingsSet },
 };

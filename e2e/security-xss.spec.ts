@@ -198,7 +198,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   expect(S.nameMailTickets).toHaveLength(SHORT.length);
   expect(await db.quarantineEntry.count({ where: { inboundMail: { subject: { contains: stamp } } } })).toBe(1);
   // the mail sender may sign in to the portal (set a password on the customer ingest created)
-  await db.user.update({ where: { email: mailFrom }, data: { passwordHash: await hashPassword(PASSWORD) } });
+  await db.user.update({ where: { email: mailFrom }, data: { passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() } });
 
   // sign-up (requester name) → portal form (title + Markdown body, previewed) → customer reply in the portal
   const ctx = await watchedContext(browser);

@@ -6,7 +6,10 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/server/auth/config";
 import { db } from "@/server/db/client";
-import { registerSchema, registerUser, createFirstAdmin } from "@/server/services/users/register-user";
+import { registerSchema, createFirstAdmin } from "@/server/services/users/register-user";
+import { signUp, confirmEmail, resendVerification } from "@/server/services/users/sign-up";
+import { requestMagicLink } from "@/server/services/users/magic-link";
+import { tokenOwner } from "@/server/services/users/password-tokens";
 import { DomainError } from "@/server/domain/errors";
 import { LIMITS, take } from "@/server/auth/rate-limit";
 import { clientIp } from "@/server/auth/client-ip";
@@ -19,19 +22,27 @@ function safeNext(v: FormDataEntryValue | null): string | null {
   return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : null;
 }
 
-async function finishSignIn(email: string, password: string, next: string | null): Promise<FormState> {
+const SIGN_IN_ERRORS: Record<string, string> = { rate_limited: "signIn.rateLimited", unverified: "signIn.unverified" };
+
+/** Signs in through an Auth.js provider, sets the account's language, goes on to `next`. */
+async function finishSignInWith(provider: "credentials" | "magic-link", creds: Record<string, string>, who: { email: string } | { id: number }, next: string | null, values?: Record<string, string>): Promise<FormState> {
   try {
-    await signIn("credentials", { email, password, redirect: false });
+    await signIn(provider, { ...creds, redirect: false });
   } catch (e) {
     if (e instanceof AuthError) {
-      const code = (e as AuthError & { code?: string }).code;
-      return { error: code === "rate_limited" ? "signIn.rateLimited" : "signIn.invalid", values: { email } };
+      const code = (e as AuthError & { code?: string }).code ?? "";
+      return { error: SIGN_IN_ERRORS[code] ?? (provider === "magic-link" ? "magic.invalid" : "signIn.invalid"), values };
     }
     throw e;
   }
-  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { role: true, locale: true } });
+  const where = "email" in who ? { email: who.email.trim().toLowerCase() } : who;
+  const user = await db().user.findUnique({ where, select: { role: true, locale: true } });
   if (user && isLocale(user.locale)) (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", sameSite: "lax", maxAge: 365 * 86400 });
   redirect(next ?? (user && user.role !== "CUSTOMER" ? "/staff" : "/tickets"));
+}
+
+function finishSignIn(email: string, password: string, next: string | null): Promise<FormState> {
+  return finishSignInWith("credentials", { email, password }, { email }, next, { email });
 }
 
 export async function signInAction(_: FormState, form: FormData): Promise<FormState> {
@@ -48,19 +59,15 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
   return Object.fromEntries(issues.map((i) => [String(i.path[0]), i.message]));
 }
 
+/** Neutral: the same notice whether or not the address has an account (the owner gets a mail). */
 export async function signUpAction(_: FormState, form: FormData): Promise<FormState> {
   const raw = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
   const parsed = registerSchema.safeParse(raw);
   const values = { name: raw.name, email: raw.email };
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error.issues), values };
   if (!(await take(LIMITS.signUpIp(), clientIp(await headers())))) return { error: "signIn.rateLimited", values };
-  try {
-    await registerUser(db(), { ...parsed.data, locale: await currentLocale() });
-  } catch (e) {
-    if (e instanceof DomainError && e.reason === "EMAIL_TAKEN") return { error: "signUp.exists", values };
-    throw e;
-  }
-  return finishSignIn(parsed.data.email, parsed.data.password, safeNext(form.get("next")));
+  await signUp(db(), { ...parsed.data, locale: await currentLocale() });
+  return { notice: "signUp.checkMail" };
 }
 
 export async function setupAction(_: FormState, form: FormData): Promise<FormState> {
@@ -117,4 +124,37 @@ export async function setPasswordAction(_: FormState, form: FormData): Promise<F
   const userId = await consumeTokenAndSetPassword(db(), String(form.get("token") ?? ""), password);
   if (!userId) return { error: "setPassword.invalidLink" };
   redirect("/sign-in?reset=1");
+}
+
+/** The confirmation link of a sign-up plus the password chosen there: verified, signed in. */
+export async function confirmEmailAction(_: FormState, form: FormData): Promise<FormState> {
+  const password = String(form.get("password") ?? "");
+  const r = await confirmEmail(db(), String(form.get("token") ?? ""), password, clientIp(await headers()));
+  if (!r.ok) return r.reason === "WRONG_PASSWORD" ? { fieldErrors: { password: "WRONG_PASSWORD" } } : { error: r.reason === "RATE_LIMITED" ? "signIn.rateLimited" : "verify.invalidLink" };
+  return finishSignIn(r.email, password, null);
+}
+
+export async function resendVerificationAction(_: FormState, form: FormData): Promise<FormState> {
+  const email = String(form.get("email") ?? "");
+  if (!(await take(LIMITS.passwordResetIp(), clientIp(await headers())))) return { error: "signIn.rateLimited", values: { email } };
+  await resendVerification(db(), email);
+  return { notice: "verify.resent", values: { email } };
+}
+
+/** "Mail me a sign-in link": for the typed address or the account a mailed link names. Neutral. */
+export async function requestMagicLinkAction(_: FormState, form: FormData): Promise<FormState> {
+  const email = String(form.get("email") ?? "");
+  const link = String(form.get("link") ?? "");
+  if (!link && !email.includes("@")) return { fieldErrors: { email: "INVALID_EMAIL" } };
+  if (!(await take(LIMITS.passwordResetIp(), clientIp(await headers())))) return { error: "signIn.rateLimited", values: { email } };
+  await requestMagicLink(db(), link ? { link } : { email }, safeNext(form.get("next")));
+  return { notice: "magic.sent", values: { email } };
+}
+
+export async function magicSignInAction(_: FormState, form: FormData): Promise<FormState> {
+  const token = String(form.get("token") ?? "");
+  // read before the sign-in uses the token up: whose language to keep
+  const owner = await tokenOwner(db(), token, "magic-link");
+  if (!owner) return { error: "magic.invalid" };
+  return finishSignInWith("magic-link", { token }, { id: owner.id }, safeNext(form.get("next")));
 }

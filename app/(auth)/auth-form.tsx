@@ -18,12 +18,22 @@ export function AuthForm(props: {
   submit: string;
   hidden?: Record<string, string>;
   testId: string;
+  /** a follow-up link under a form-level error, e.g. "send the confirmation link again" */
+  errorLinks?: Record<string, { href: string; label: string }>;
+  variant?: "primary" | "outline";
 }) {
   const t = useTranslations("auth");
   const [state, formAction, pending] = useActionState(props.action, undefined);
   return (
     <form action={formAction} className="space-y-4" data-testid={props.testId} noValidate>
-      {state?.error && <Alert variant="danger">{t(state.error as never)}</Alert>}
+      {state?.error && (
+        <Alert variant="danger">
+          {t(state.error as never)}
+          {props.errorLinks?.[state.error] && (
+            <> <Link className="font-medium underline" href={props.errorLinks[state.error]!.href}>{props.errorLinks[state.error]!.label}</Link></>
+          )}
+        </Alert>
+      )}
       {state?.notice && <Alert variant="success">{t(state.notice as never)}</Alert>}
       {Object.entries(props.hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
@@ -39,7 +49,7 @@ export function AuthForm(props: {
           <Input name={f.name} type={f.type} autoComplete={f.autoComplete} defaultValue={f.type === "password" ? undefined : state?.values?.[f.name]} required />
         </Field>
       ))}
-      <Button type="submit" className="w-full" loading={pending}>
+      <Button type="submit" className="w-full" variant={props.variant} loading={pending}>
         {props.submit}
       </Button>
     </form>

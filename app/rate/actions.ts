@@ -1,7 +1,9 @@
 "use server";
-// The /rate form's server action: the token from the closing mail is the only credential.
+// The /rate form's server action: the token from the closing mail is the credential (with
+// "require login" on, together with the requester's own session).
 import { getLocale } from "next-intl/server";
 import { rateByLink, type RateLinkReason } from "@/server/services/tickets/rate-by-link";
+import { getActor } from "@/app/_lib/actor";
 
 export type RateFormState = { ok?: boolean; rating?: number; reason?: RateLinkReason } | undefined;
 
@@ -10,6 +12,7 @@ export async function rateAction(_: RateFormState, form: FormData): Promise<Rate
   const r = await rateByLink(
     { token: String(form.get("token") ?? ""), rating: form.get("rating") ?? "", comment: typeof comment === "string" ? comment : null },
     await getLocale(),
+    await getActor(),
   );
   return r.ok ? { ok: true, rating: r.rating } : { reason: r.reason };
 }

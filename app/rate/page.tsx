@@ -1,6 +1,8 @@
 // /rate?token=… — the rating link in the closing mail. No sign-in: the signed token names the
 // ticket and its requester (server/services/tickets/rate-by-link.ts). An invalid or expired
 // link, or a ticket that cannot be rated, gets a translated explanation instead of the form.
+// With "require login" on, the requester signs in first — with their password or a one-time
+// link mailed to them — and comes back here to rate.
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
@@ -8,6 +10,9 @@ import { Alert } from "@/app/_components/ui/alert";
 import { BrandHeader } from "@/app/_components/brand-header";
 import { viewRateLink } from "@/server/services/tickets/rate-by-link";
 import { RateForm } from "./rate-form";
+import { getActor } from "@/app/_lib/actor";
+import { MagicLinkOffer } from "@/app/(auth)/magic-link-offer";
+import { buttonClass } from "@/app/_components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +25,8 @@ export default async function RatePage({ searchParams }: { searchParams: Promise
   const [t, locale] = [await getTranslations("rate"), await getLocale()];
   const raw = (await searchParams).token;
   const token = typeof raw === "string" ? raw : "";
-  const view = await viewRateLink(token, locale);
+  const view = await viewRateLink(token, locale, await getActor());
+  const back = `/rate?token=${encodeURIComponent(token)}`;
   const ticket = view.ticket;
   return (
     <div className="flex min-h-dvh flex-col bg-canvas">
@@ -39,9 +45,17 @@ export default async function RatePage({ searchParams }: { searchParams: Promise
             {view.ok ? (
               <RateForm token={token} rating={view.ticket.rating} comment={view.ticket.ratingComment} />
             ) : (
-              <Alert variant={view.reason === "INVALID_LINK" ? "danger" : "warning"} data-testid="rate-error">
-                {t(`errors.${view.reason}`)}
-              </Alert>
+              <div className="space-y-4">
+                <Alert variant={view.reason === "INVALID_LINK" ? "danger" : "warning"} data-testid="rate-error">
+                  {t(`errors.${view.reason}`)}
+                </Alert>
+                {view.reason === "LOGIN_REQUIRED" && (
+                  <>
+                    <a className={buttonClass("primary", "md", "w-full")} href={`/sign-in?next=${encodeURIComponent(back)}`} data-testid="rate-sign-in">{t("signIn")}</a>
+                    <MagicLinkOffer link={token} next={back} />
+                  </>
+                )}
+              </div>
             )}
           </CardContent>
         </Card>

@@ -45,7 +45,7 @@ export async function customerPage(browser: Browser) {
   const page = await ctx.newPage();
   const email = uniqueEmail("cust");
   const password = "customer-pass-1";
-  await e2eDb().user.create({ data: { email, name: "Casey Customer", role: "CUSTOMER", locale: "en", passwordHash: await hashPassword(password) } });
+  await e2eDb().user.create({ data: { email, name: "Casey Customer", role: "CUSTOMER", locale: "en", passwordHash: await hashPassword(password), emailVerifiedAt: new Date() } });
   await signIn(page, email, password);
   return { page, email };
 }

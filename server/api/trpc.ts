@@ -72,7 +72,15 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** A read-scoped API token may call queries only (issue 14.7); every mutation refuses it. */
+const tokenScope = t.middleware(({ ctx, type, next }) => {
+  if (type !== "query" && ctx.actor.kind === "user" && ctx.actor.via === "token" && ctx.actor.tokenScope === "read") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "READ_ONLY_TOKEN", cause: new DomainError("FORBIDDEN", "READ_ONLY_TOKEN") });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(tokenScope);
 
 /** A signed-in user (customer or staff). */
 export const clientProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -12,20 +12,21 @@ import { hashToken } from "./token-hash";
 
 export { hashToken };
 
-type TokenRow = { id: number; last_used_at: Date | null; user_id: number; email: string; name: string; role: Extract<Actor, { kind: "user" }>["role"]; locale: string };
+type TokenRow = { id: number; last_used_at: Date | null; scope: string; user_id: number; email: string; name: string; role: Extract<Actor, { kind: "user" }>["role"]; locale: string };
 
 /**
  * Every API call starts here, so it is one indexed statement on the plain pg pool (through
  * Prisma the lookup cost a query compilation per request — about as much as the queue read),
  * prepared once per connection (server/db/pg-pool.ts).
- * Revoked tokens and deactivated users are refused by the statement itself, on every call.
+ * Revoked and expired tokens and deactivated users are refused by the statement itself, on
+ * every call; the token's scope rides on the actor (read tokens: queries only, server/api/trpc.ts).
  */
 async function actorFromToken(token: string): Promise<Actor> {
   const { rows } = await pgPool().query<TokenRow>({
-    name: "actor-by-token",
-    text: `SELECT t.id, t.last_used_at, u.id AS user_id, u.email, u.name, u.role::text AS role, u.locale
+    name: "actor-by-token-2",
+    text: `SELECT t.id, t.last_used_at, t.scope, u.id AS user_id, u.email, u.name, u.role::text AS role, u.locale
        FROM api_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.is_active`,
+      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.is_active`,
     values: [hashToken(token)],
   });
   const row = rows[0];
@@ -33,7 +34,7 @@ async function actorFromToken(token: string): Promise<Actor> {
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
     await pgPool().query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [row.id]);
   }
-  return { kind: "user", userId: row.user_id, role: row.role, email: row.email, name: row.name, locale: row.locale, via: "token" };
+  return { kind: "user", userId: row.user_id, role: row.role, email: row.email, name: row.name, locale: row.locale, via: "token", tokenScope: row.scope === "read" ? "read" : "read-write" };
 }
 
 function readCookie(h: Headers, name: string): string | null {

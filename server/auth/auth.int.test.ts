@@ -1,5 +1,6 @@
-// Authentication against a real database: argon2id hashes, neutral failures, per-account
-// throttling, revocable sessions, API tokens.
+// Authentication against a real database: argon2id hashes, neutral failures, throttling keyed
+// per (account, address) with a per-account ceiling for unknown addresses, revocable sessions,
+// API tokens.
 import { describe, it, expect } from "vitest";
 import { db } from "@/server/db/client";
 import { makeUser } from "@/server/testing/factories";
@@ -21,12 +22,26 @@ describe("authentication", () => {
     expect(await authenticate("nobody@example.test", "wrong-password", "10.0.0.1")).toEqual({ ok: false, reason: "INVALID" });
   });
 
-  it("ASVS 5.0 V6.3.1: an account is throttled after repeated failures, even with the right password", async () => {
+  it("ASVS 5.0 V6.3.1: one address is throttled on an account after 10 failures, even with the right password", async () => {
     const u = await makeUser({ password: "a-long-password" });
-    for (let i = 0; i < 10; i++) await authenticate(u.email, "nope-nope", `10.0.1.${i}`);
-    expect(await authenticate(u.email, "a-long-password", "10.0.2.1")).toEqual({ ok: false, reason: "RATE_LIMITED" });
+    for (let i = 0; i < 10; i++) await authenticate(u.email, "nope-nope", "10.0.1.1");
+    expect(await authenticate(u.email, "a-long-password", "10.0.1.1")).toEqual({ ok: false, reason: "RATE_LIMITED" });
   });
-
+  it("issue 14.10: failures from elsewhere do not lock the owner out", async () => {
+    const u = await makeUser({ password: "a-long-password" });
+    expect(await authenticate(u.email, "a-long-password", "10.0.4.1")).toMatchObject({ ok: true }); // the owner's usual address
+    for (let i = 0; i < 30; i++) await authenticate(u.email, "nope-nope", "10.0.5.1"); // an attacker at one address
+    expect(await authenticate(u.email, "a-long-password", "10.0.5.1")).toEqual({ ok: false, reason: "RATE_LIMITED" });
+    expect(await authenticate(u.email, "a-long-password", "10.0.4.1")).toMatchObject({ ok: true });
+    expect(await authenticate(u.email, "a-long-password", "10.0.6.1")).toMatchObject({ ok: true }); // a new address too
+  });
+  it("issue 14.10: a distributed guess hits the per-account ceiling for new addresses only", async () => {
+    const u = await makeUser({ password: "a-long-password" });
+    expect(await authenticate(u.email, "a-long-password", "10.0.7.1")).toMatchObject({ ok: true });
+    for (let i = 0; i < 100; i++) await authenticate(u.email, "nope-nope", `10.1.${Math.floor(i / 9)}.${i % 9}`);
+    expect(await authenticate(u.email, "a-long-password", "10.0.8.1")).toEqual({ ok: false, reason: "RATE_LIMITED" });
+    expect(await authenticate(u.email, "a-long-password", "10.0.7.1")).toMatchObject({ ok: true });
+  }, 180_000); // 100 argon2id checks
   it("a deactivated user cannot sign in", async () => {
     const u = await makeUser({ password: "a-long-password" });
     await db().user.update({ where: { id: u.id }, data: { isActive: false } });

@@ -10,9 +10,14 @@ import { authenticate } from "./authenticate";
 import { createSession, validateSession, revokeSession, SESSION_MAX_AGE_S, type SessionUser } from "./sessions";
 import { clientIp } from "./client-ip";
 import { logger } from "@/server/logger";
+import { consumeMagicLink } from "@/server/services/users/magic-link";
 
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
+}
+/** right password, address not confirmed yet: the page offers to resend the link */
+class Unverified extends CredentialsSignin {
+  code = "unverified";
 }
 
 declare module "next-auth" {
@@ -47,8 +52,20 @@ function config(): NextAuthConfig {
           const r = await authenticate(String(creds?.email ?? ""), String(creds?.password ?? ""), clientIp(h));
           if (!r.ok) {
             if (r.reason === "RATE_LIMITED") throw new RateLimited();
+            if (r.reason === "UNVERIFIED") throw new Unverified();
             return null;
           }
+          const sid = await createSession(db(), r.userId, r.version);
+          return { id: String(r.userId), sid };
+        },
+      }),
+      // a one-time sign-in link mailed to a customer (server/services/users/magic-link.ts)
+      Credentials({
+        id: "magic-link",
+        credentials: { token: {} },
+        async authorize(creds) {
+          const r = await consumeMagicLink(db(), String(creds?.token ?? "").slice(0, 200));
+          if (!r) return null;
           const sid = await createSession(db(), r.userId, r.version);
           return { id: String(r.userId), sid };
         },

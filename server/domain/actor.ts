@@ -5,7 +5,11 @@ export type Role = "CUSTOMER" | "AGENT" | "ADMIN";
 
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "user"; userId: number; role: Role; email: string; name: string; locale: string; via: "session" | "token" | "mail" }
+  | {
+      kind: "user"; userId: number; role: Role; email: string; name: string; locale: string; via: "session" | "token" | "mail";
+      /** via "token": a "read" token may call queries only (issue 14.7); absent means read-write */
+      tokenScope?: "read" | "read-write";
+    }
   /** holder of a signed ticket link (a guest who has not set a password yet): one ticket only */
   | { kind: "guest"; userId: number; ticketId: number; locale: string }
   | { kind: "system" }

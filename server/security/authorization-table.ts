@@ -105,7 +105,7 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "user.setRole": { rule: "admin", input: (w) => ({ id: w.customerAId, role: "AGENT" }) },
   "user.setActive": { rule: "admin", input: (w) => ({ id: w.agentId, active: false }) },
   "apiToken.list": { rule: "admin", input: none },
-  "apiToken.create": { rule: "admin", input: (w) => ({ name: "ci", userId: w.agentId }) },
+  "apiToken.create": { rule: "admin", input: (w) => ({ name: "ci", userId: w.agentId, scope: "read", expiresInDays: 30 }) },
   "apiToken.revoke": { rule: "admin", input: (w) => ({ id: w.apiTokenId }) },
   // canned replies (shared by all staff)
   "cannedReply.list": { rule: "staff", input: none },

@@ -14,7 +14,7 @@ export async function changeOwnPassword(db: Db, userId: number, current: string,
   if (next.length > MAX_PASSWORD_LENGTH || current.length > 1024) return { ok: false, reason: "TOO_LONG" };
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, isActive: true } });
   if (!user?.isActive) return { ok: false, reason: "INACTIVE" };
-  // the same budget as the sign-in form: this form must not become a way around it
+  // its own per-account budget: only a session of this account can spend it (issue 14.10)
   if (!(await take(LIMITS.loginAccount(), user.email))) return { ok: false, reason: "RATE_LIMITED" };
   if (!(await verifyPassword(user.passwordHash, current))) return { ok: false, reason: "WRONG_CURRENT" };
   await clear(LIMITS.loginAccount(), user.email);

@@ -9,7 +9,7 @@ import type { TicketSettings } from "@/server/domain/settings/schema";
 let n = 0;
 const KNOWN_HASH = hashPassword("password123");
 
-/** `verified: false`: a sign-up whose owner never followed the link mailed to the address */
+/** `verified: false` makes an account whose address is not proven yet (a fresh sign-up). */
 export async function makeUser(over: { role?: Role; email?: string; name?: string; locale?: string; password?: string | null; verified?: boolean } = {}) {
   n += 1;
   const role = over.role ?? "CUSTOMER";

@@ -69,5 +69,5 @@ export const mailTemplateRouter = createTRPCRouter({
 });
 
 function isTicketMail(k: TemplateKey) {
-  return !["account.set-password", "password.reset", "agent.invite", "reply.refused"].includes(k);
+  return !["account.set-password", "password.reset", "agent.invite", "reply.refused", "account.verify-email", "account.exists", "account.magic-link"].includes(k);
 }

@@ -1,11 +1,14 @@
 // Staff accounts (admin): invite an agent (no password; a set-password mail), change roles,
-// deactivate (sessions die at once; their tickets stay) and reactivate.
+// deactivate (sessions and API tokens die at once; their tickets stay) and reactivate.
+// Inviting an address that already has a customer account takes that account over for the
+// invitee: its password is cleared and every session, API token and pending link of it ends,
+// so whoever signed up with that address before (possibly not its owner) keeps nothing.
 import { db } from "@/server/db/client";
 import type { Actor, Role } from "@/server/domain/actor";
 import { badRequest, conflict, notFound } from "@/server/domain/errors";
 import { issueToken } from "@/server/services/users/password-tokens";
 import { enqueueAccountMail } from "@/server/mail/outbound/account-mail";
-import { revokeAllSessions } from "@/server/auth/sessions";
+import { revokeCredentials } from "@/server/services/users/revoke-credentials";
 
 const select = { id: true, email: true, name: true, role: true, locale: true, isActive: true, createdAt: true } as const;
 
@@ -32,6 +35,7 @@ export async function inviteAgent(input: { email: string; name: string; locale: 
   return db().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
     if (existing && existing.role !== "CUSTOMER") throw conflict("EMAIL_TAKEN");
+    if (existing) await revokeCredentials(tx, existing.id, { clearPassword: true });
     const user = existing
       ? await tx.user.update({ where: { id: existing.id }, data: { role: input.role ?? "AGENT", isActive: true }, select })
       : await tx.user.create({ data: { email, name: input.name.trim(), role: input.role ?? "AGENT", locale: input.locale, passwordHash: null }, select });
@@ -49,17 +53,21 @@ export async function setRole(actor: Actor, id: number, role: Role) {
   await guardLastAdmin(actor, id);
   const u = await db().user.findUnique({ where: { id }, select: { id: true } });
   if (!u) throw notFound();
-  // a role change changes what the session may do: make it sign in again
-  const r = await db().user.update({ where: { id }, data: { role }, select });
-  await revokeAllSessions(db(), id);
-  return r;
+  // a role change changes what a session or API token may do: it signs in again, tokens are re-issued
+  return db().$transaction(async (tx) => {
+    const r = await tx.user.update({ where: { id }, data: { role }, select });
+    await revokeCredentials(tx, id);
+    return r;
+  });
 }
 
 export async function setActive(actor: Actor, id: number, active: boolean) {
   await guardLastAdmin(actor, id);
   const u = await db().user.findUnique({ where: { id }, select: { id: true } });
   if (!u) throw notFound();
-  const r = await db().user.update({ where: { id }, data: { isActive: active }, select });
-  if (!active) await revokeAllSessions(db(), id);
-  return r;
+  return db().$transaction(async (tx) => {
+    const r = await tx.user.update({ where: { id }, data: { isActive: active }, select });
+    if (!active) await revokeCredentials(tx, id);
+    return r;
+  });
 }

@@ -1,5 +1,6 @@
 // Rating from the link in the closing mail (`/rate?token=…`, signed by signLink("rate", …)):
-// no sign-in. The token names the ticket and its requester; the rating itself goes through
+// no sign-in — unless "require login" is on; then the requester signs in (a mailed one-time
+// link will do) and rates as themself. The token names the ticket and its requester; the rating itself goes through
 // rateTicket with a guest actor for exactly that ticket, so the same policy applies as in the
 // portal (ticket closed, allowRating on, requireLogin respected). Refusals come back as reason
 // codes the /rate page translates (messages/<locale>/rate.json → errors.*).
@@ -23,14 +24,23 @@ export type RateLinkView =
 
 const KNOWN: ReadonlySet<string> = new Set<RateLinkReason>(["RATING_DISABLED", "NOT_CLOSED", "LOGIN_REQUIRED", "NOT_OWNER"]);
 
-function guestFor(token: string, locale: string): Extract<Actor, { kind: "guest" }> | null {
+type RateActor = (Extract<Actor, { kind: "guest" }> | Extract<Actor, { kind: "user" }>) & { ticketId: number };
+
+/**
+ * Who rates through this link: the signed-in requester themself when the viewer is the account
+ * the link names (so "require login" is met after a sign-in — issue 12.4), else a guest actor
+ * limited to that ticket.
+ */
+function actorFor(token: string, locale: string, viewer?: Actor): RateActor | null {
   const v = verifyLink("rate", token);
-  return v ? { kind: "guest", userId: v.userId, ticketId: v.ticketId, locale } : null;
+  if (!v) return null;
+  if (viewer?.kind === "user" && viewer.userId === v.userId) return { ...viewer, ticketId: v.ticketId };
+  return { kind: "guest", userId: v.userId, ticketId: v.ticketId, locale };
 }
 
 /** What the /rate page shows for a token: the ticket, or why it cannot be rated. */
-export async function viewRateLink(token: string, locale = "ru"): Promise<RateLinkView> {
-  const actor = guestFor(token, locale);
+export async function viewRateLink(token: string, locale = "ru", viewer?: Actor): Promise<RateLinkView> {
+  const actor = actorFor(token, locale, viewer);
   if (!actor) return { ok: false, reason: "INVALID_LINK" };
   const t = await db().ticket.findUnique({
     where: { id: actor.ticketId },
@@ -53,14 +63,14 @@ export const rateByLinkInput = z.object({
 export type RateByLinkResult = { ok: true; rating: number; ratingComment: string | null } | { ok: false; reason: RateLinkReason };
 
 /** Rates the ticket the token names, as its requester (a guest actor limited to that ticket). */
-export async function rateByLink(input: { token: string; rating: unknown; comment?: string | null }, locale = "ru"): Promise<RateByLinkResult> {
+export async function rateByLink(input: { token: string; rating: unknown; comment?: string | null }, locale = "ru", viewer?: Actor): Promise<RateByLinkResult> {
   const parsed = rateByLinkInput.safeParse(input);
   if (!parsed.success) return { ok: false, reason: parsed.error.issues.some((i) => i.path[0] === "token") ? "INVALID_LINK" : "INVALID_RATING" };
-  const actor = guestFor(parsed.data.token, locale);
+  const actor = actorFor(parsed.data.token, locale, viewer);
   if (!actor) return { ok: false, reason: "INVALID_LINK" };
   // the same checks as the page first, so a refusal names its reason (rateTicket hides a
   // ticket the actor may not view behind TICKET_NOT_FOUND); rateTicket checks again under lock
-  const view = await viewRateLink(parsed.data.token, locale);
+  const view = await viewRateLink(parsed.data.token, locale, viewer);
   if (!view.ok) return { ok: false, reason: view.reason };
   try {
     const r = await rateTicket(actor, { ticketId: actor.ticketId, rating: parsed.data.rating, comment: parsed.data.comment ?? null });

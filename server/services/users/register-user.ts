@@ -11,7 +11,11 @@ export const nameSchema = z.string().trim().min(1, "REQUIRED").max(120, "TOO_LON
 
 export const registerSchema = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });
 
-export async function registerUser(db: Db, input: { name: string; email: string; password: string | null; role?: "CUSTOMER" | "AGENT" | "ADMIN"; locale?: string }) {
+/**
+ * `verified: false` for a self-service sign-up (the address is proven later by a mailed link);
+ * accounts made by an operator (/setup, admin:create) count as proven.
+ */
+export async function registerUser(db: Db, input: { name: string; email: string; password: string | null; role?: "CUSTOMER" | "AGENT" | "ADMIN"; locale?: string; verified?: boolean }) {
   const email = emailSchema.parse(input.email);
   try {
     return await db.user.create({
@@ -21,6 +25,7 @@ export async function registerUser(db: Db, input: { name: string; email: string;
         role: input.role ?? "CUSTOMER",
         locale: input.locale === "en" ? "en" : "ru",
         passwordHash: input.password ? await hashPassword(input.password) : null,
+        emailVerifiedAt: input.verified === false ? null : new Date(),
       },
       select: { id: true, email: true, name: true, role: true },
     });

@@ -4,6 +4,7 @@
 import { NextResponse } from "next/server";
 import { verifyLink, GUEST_COOKIE } from "@/server/auth/signed-links";
 import { env } from "@/server/env";
+import { signInFirst } from "@/server/auth/sign-in-first";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ token: 
   const link = verifyLink("ticket", token);
   const base = env().APP_URL;
   if (!link) return NextResponse.redirect(new URL("/sign-in?reason=link", base), 303);
+  const gate = await signInFirst(link, token);
+  if (gate) return NextResponse.redirect(new URL(gate, base), 303);
   const res = NextResponse.redirect(new URL(`/tickets/${link.ticketId}`, base), 303);
   res.cookies.set(GUEST_COOKIE, token, {
     httpOnly: true,

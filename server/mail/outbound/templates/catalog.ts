@@ -15,6 +15,9 @@ export const TEMPLATE_KEYS = [
   "staff.customer-reply",
   "guest.ticket-link",
   "guest.account-exists",
+  "account.verify-email",
+  "account.exists",
+  "account.magic-link",
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export const TEMPLATE_LOCALES = ["ru", "en"] as const;
@@ -37,6 +40,9 @@ export const PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   "staff.customer-reply": [...common, ...ticket, "agent.name", "reply.text", "customer.email"],
   "guest.ticket-link": [...common, "ticket.number", "ticket.title", "customer.name"],
   "guest.account-exists": [...common, "user.name", "user.email", "original.subject"],
+  "account.verify-email": [...common, "user.name", "user.email"],
+  "account.exists": [...common, "user.name", "user.email"],
+  "account.magic-link": [...common, "user.name", "user.email"],
 };
 
 const allowedSets = new Map<TemplateKey, ReadonlySet<string>>(TEMPLATE_KEYS.map((k) => [k, new Set(PLACEHOLDERS[k])]));

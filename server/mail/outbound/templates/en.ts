@@ -176,4 +176,43 @@ Keep this link to yourself: anyone who has it can see the ticket.`,
 <p><a href="{{link}}">{{link}}</a></p>
 <p style="color:#6b7280;font-size:13px">Keep this link to yourself: anyone who has it can see the ticket.</p>`,
   },
+  "account.verify-email": {
+    subject: "Confirm your address at {{site.name}}",
+    text: `Hello {{user.name}},
+
+someone (hopefully you) created an account for {{user.email}} at {{site.name}}. To confirm that this address is yours, open this link and enter the password chosen at sign-up:
+{{link}}
+
+If this was not you, ignore this email: the account cannot be used until it is confirmed. To use this address yourself, choose "Forgot password?" on the sign-in page.`,
+    html: `<p>Hello {{user.name}},</p>
+<p>someone (hopefully you) created an account for {{user.email}} at {{site.name}}. To confirm that this address is yours, open this link and enter the password chosen at sign-up:</p>
+<p><a href="{{link}}">Confirm my address</a></p>
+<p style="color:#6b7280;font-size:13px">If this was not you, ignore this email: the account cannot be used until it is confirmed. To use this address yourself, choose “Forgot password?” on the sign-in page.</p>`,
+  },
+  "account.exists": {
+    subject: "You already have an account at {{site.name}}",
+    text: `Hello {{user.name}},
+
+someone (hopefully you) tried to create an account for {{user.email}} at {{site.name}}, but this address already has one. Sign in with your password, or if you do not know it, set a new one here:
+{{link}}
+
+If this was not you, ignore this email: nothing has changed.`,
+    html: `<p>Hello {{user.name}},</p>
+<p>someone (hopefully you) tried to create an account for {{user.email}} at {{site.name}}, but this address already has one. Sign in with your password, or if you do not know it, set a new one here:</p>
+<p><a href="{{link}}">Sign in or reset the password</a></p>
+<p style="color:#6b7280;font-size:13px">If this was not you, ignore this email: nothing has changed.</p>`,
+  },
+  "account.magic-link": {
+    subject: "Your sign-in link for {{site.name}}",
+    text: `Hello {{user.name}},
+
+open this link to sign in to {{site.name}} as {{user.email}}. It works once and expires in 15 minutes:
+{{link}}
+
+If you did not ask for it, ignore this email.`,
+    html: `<p>Hello {{user.name}},</p>
+<p>open this link to sign in to {{site.name}} as {{user.email}}. It works once and expires in 15 minutes:</p>
+<p><a href="{{link}}">Sign in</a></p>
+<p style="color:#6b7280;font-size:13px">If you did not ask for it, ignore this email.</p>`,
+  },
 };

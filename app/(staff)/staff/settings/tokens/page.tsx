@@ -19,7 +19,10 @@ export default async function TokensPage() {
     <div className="mx-auto max-w-4xl">
       <AdminNav active="tokens" />
       <TokensManager
-        tokens={tokens.map((x) => ({ id: x.id, name: x.name, prefix: x.prefix, owner: x.user.name, created: fmt(x.createdAt)!, lastUsed: fmt(x.lastUsedAt), revoked: x.revokedAt !== null }))}
+        tokens={tokens.map((x) => ({
+          id: x.id, name: x.name, prefix: x.prefix, owner: x.user.name, created: fmt(x.createdAt)!, lastUsed: fmt(x.lastUsedAt), revoked: x.revokedAt !== null,
+          scope: x.scope === "read" ? "read" : "read-write", expires: fmt(x.expiresAt), expired: !!x.expiresAt && x.expiresAt < new Date(),
+        }))}
         header={<PageHeader className="mb-0" title={t("title")} description={t("description")} />}
       />
     </div>

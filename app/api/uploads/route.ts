@@ -6,6 +6,7 @@ import { actorFromHeaders } from "@/server/auth/actor";
 import { DomainError } from "@/server/domain/errors";
 import { logger } from "@/server/logger";
 import { tooLarge, uploadFile, uploadLimits } from "@/server/services/uploads/upload-file";
+import { BodyTooLarge, readBodyCapped } from "@/server/api/request-guards";
 
 export const dynamic = "force-dynamic";
 
@@ -14,23 +15,11 @@ const STATUS: Record<DomainError["code"], number> = {
 };
 
 async function readCapped(req: Request, maxBytes: number): Promise<Buffer> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
+  try {
+    return await readBodyCapped(req, maxBytes);
+  } catch (e) {
+    throw e instanceof BodyTooLarge ? tooLarge(maxBytes) : e;
   }
-  return Buffer.concat(chunks);
 }
 
 export async function POST(req: Request) {

@@ -5,7 +5,7 @@ import { NextResponse } from "next/server";
 import { actorFromHeaders } from "@/server/auth/actor";
 import { DomainError } from "@/server/domain/errors";
 import { logger } from "@/server/logger";
-import { tooLarge, uploadFile, uploadLimits } from "@/server/services/uploads/upload-file";
+import { admitUpload, tooLarge, uploadFile } from "@/server/services/uploads/upload-file";
 import { BodyTooLarge, readBodyCapped } from "@/server/api/request-guards";
 
 export const dynamic = "force-dynamic";
@@ -33,9 +33,10 @@ export async function POST(req: Request) {
       return NextResponse.json({ error: { reason: "INVALID_INPUT" } }, { status: 400 });
     }
     const actor = await actorFromHeaders(req.headers);
-    const { maxBytes } = await uploadLimits(actor);
-    const data = await readCapped(req, maxBytes);
-    const row = await uploadFile(actor, { fileName, data });
+    // policy, rate limit and quota before a byte of the body is read
+    const admitted = await admitUpload(actor);
+    const data = await readCapped(req, admitted.maxBytes);
+    const row = await uploadFile(actor, { fileName, data }, admitted);
     return NextResponse.json(row, { status: 201 });
   } catch (e) {
     if (e instanceof DomainError) {

@@ -7,11 +7,19 @@ import { env } from "@/server/env";
 
 const MAX_LENGTH = 2048;
 
+function hasControlOrBackslash(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0x5c) return true;
+  }
+  return false;
+}
+
 /** The same-origin path + query + fragment `raw` points to, or null. Pure: `appUrl` is the site. */
 export function sameOriginPath(raw: unknown, appUrl: string): string | null {
   if (typeof raw !== "string" || raw === "" || raw.length > MAX_LENGTH) return null;
   // control characters (tab, CR, LF, NUL…), backslashes, and "//" up front
-  if (/[\u0000-\u001f\u007f\\]/.test(raw) || !raw.startsWith("/") || raw.startsWith("//")) return null;
+  if (hasControlOrBackslash(raw) || !raw.startsWith("/") || raw.startsWith("//")) return null;
   let base: URL;
   let url: URL;
   try {

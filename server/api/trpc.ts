@@ -14,8 +14,9 @@ import { transformer } from "./transformer";
 
 export type Context = { actor: Actor; requestId: string; headers: Headers };
 
-export async function createContext(opts: { headers: Headers }): Promise<Context> {
-  return { actor: await actorFromHeaders(opts.headers), requestId: crypto.randomUUID(), headers: opts.headers };
+/** `actor`: when the route already resolved it (to pick the body limit), it is not looked up twice. */
+export async function createContext(opts: { headers: Headers; actor?: Actor }): Promise<Context> {
+  return { actor: opts.actor ?? (await actorFromHeaders(opts.headers)), requestId: crypto.randomUUID(), headers: opts.headers };
 }
 
 /** For tests, the CLI's API checks and the authorization matrix: a context for a given actor. */

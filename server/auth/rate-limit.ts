@@ -5,7 +5,7 @@ import { pgPool } from "@/server/db/pg-pool";
 
 const g = globalThis as unknown as { __limiters?: Map<string, RateLimiterPostgres> };
 
-function limiter(name: string, points: number, duration: number, blockDuration = 0) {
+export function limiter(name: string, points: number, duration: number, blockDuration = 0) {
   g.__limiters ??= new Map();
   let l = g.__limiters.get(name);
   if (!l) {

@@ -65,7 +65,7 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "ticket.reply": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, body: "Reply from someone" }) },
   "ticket.update": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, title: "Changed title" }) },
   "ticket.rate": { rule: "requester", input: (w) => ({ ticketId: w.closedTicketA, rating: 5 }) },
-  "ticket.previewMarkdown": { rule: "public", input: () => ({ body: "**hi**" }) },
+  "ticket.previewMarkdown": { rule: "visitor", input: () => ({ body: "**hi**" }) },
   // tickets: staff
   "ticket.counts": { rule: "staff", input: none },
   "ticket.staffSettings": { rule: "staff", input: none },

@@ -47,6 +47,8 @@ async function workForEveryJob() {
   // a mailbox that is configured (nothing listens there: a run would record its failure)
   await updateSettings("mail", { host: "127.0.0.1", port: 9, secure: false, username: "support@example.test", password: "mailbox-password" });
   expect(await db().outboxMail.count({ where: { status: "PENDING" } })).toBeGreaterThan(0);
+  // an upload never attached, two days old (for /cron/cleanup)
+  await db().attachment.create({ data: { uploaderId: w.customerUser.id, fileName: "old.png", contentType: "image/png", size: 1, sha256: "0", storageKey: "zz/never-attached", createdAt: new Date(Date.now() - 2 * 86_400_000) } });
 }
 
 const flip = (s: string) => (s[0] === "A" ? "B" : "A") + s.slice(1);
@@ -71,8 +73,8 @@ function badRequests(name: string, method: string): [string, Request][] {
 }
 
 describe("cron routes", () => {
-  it("finds the cron routes (auto_close, deliver_mail, ticket_create, ticket_replies at least)", () => {
-    expect(ROUTES).toEqual(expect.arrayContaining(["auto_close", "deliver_mail", "ticket_create", "ticket_replies"]));
+  it("finds the cron routes (auto_close, cleanup, deliver_mail, ticket_create, ticket_replies at least)", () => {
+    expect(ROUTES).toEqual(expect.arrayContaining(["auto_close", "cleanup", "deliver_mail", "ticket_create", "ticket_replies"]));
   });
 
   it.each(ROUTES)("ASVS 5.0 V13.2.1: /cron/%s answers 401 to every call without the secret and changes nothing", async (name) => {

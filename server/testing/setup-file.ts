@@ -9,6 +9,8 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.LOG_LEVEL ??= "silent";
 process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-data-"));
 process.env.APP_URL ??= "http://localhost:3000";
+// the tests' Dovecot listens on 127.0.0.1, which "test connection" refuses unless listed
+process.env.MAIL_TEST_ALLOW_HOSTS ??= "127.0.0.1";
 
 const { resetDb } = await import("./reset-db");
 const { disconnectDb } = await import("@/server/db/client");

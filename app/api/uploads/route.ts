@@ -5,7 +5,8 @@ import { NextResponse } from "next/server";
 import { actorFromHeaders } from "@/server/auth/actor";
 import { DomainError } from "@/server/domain/errors";
 import { logger } from "@/server/logger";
-import { tooLarge, uploadFile, uploadLimits } from "@/server/services/uploads/upload-file";
+import { admitUpload, tooLarge, uploadFile } from "@/server/services/uploads/upload-file";
+import { BodyTooLarge, readBodyCapped } from "@/server/api/request-guards";
 
 export const dynamic = "force-dynamic";
 
@@ -14,23 +15,11 @@ const STATUS: Record<DomainError["code"], number> = {
 };
 
 async function readCapped(req: Request, maxBytes: number): Promise<Buffer> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
+  try {
+    return await readBodyCapped(req, maxBytes);
+  } catch (e) {
+    throw e instanceof BodyTooLarge ? tooLarge(maxBytes) : e;
   }
-  return Buffer.concat(chunks);
 }
 
 export async function POST(req: Request) {
@@ -44,9 +33,10 @@ export async function POST(req: Request) {
       return NextResponse.json({ error: { reason: "INVALID_INPUT" } }, { status: 400 });
     }
     const actor = await actorFromHeaders(req.headers);
-    const { maxBytes } = await uploadLimits(actor);
-    const data = await readCapped(req, maxBytes);
-    const row = await uploadFile(actor, { fileName, data });
+    // policy, rate limit and quota before a byte of the body is read
+    const admitted = await admitUpload(actor);
+    const data = await readCapped(req, admitted.maxBytes);
+    const row = await uploadFile(actor, { fileName, data }, admitted);
     return NextResponse.json(row, { status: 201 });
   } catch (e) {
     if (e instanceof DomainError) {

@@ -1,10 +1,14 @@
 // Customer-side ticket procedures, merged into ticket.*: update (edit own ticket), rate, and
-// previewMarkdown (the new-ticket form's preview, rendered by the same sanitizer as the thread).
+// previewMarkdown (the form's preview, rendered by the same sanitizer as the thread): only for a
+// signed-in user or a guest-link holder, and rate-limited per user (ASVS 5.0 V2.4.1) — rendering
+// costs CPU on the one event loop, so an anonymous caller cannot spend it.
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 import { editTicket } from "@/server/services/tickets/edit-ticket";
 import { rateTicket } from "@/server/services/tickets/rate-ticket";
-import { renderMarkdown } from "@/server/services/content/markdown";
+import { renderMarkdown, MARKDOWN_MAX_CHARS } from "@/server/services/content/markdown";
+import { takeOrThrow } from "@/server/auth/abuse-limits";
+import { DomainError } from "@/server/domain/errors";
 
 const id = z.number().int().positive();
 const title = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
@@ -20,7 +24,11 @@ export const ticketPortalProcedures = {
     .mutation(({ ctx, input }) => rateTicket(ctx.actor, input)),
 
   previewMarkdown: publicProcedure
-    .input(z.object({ body: z.string().max(50_000, "TOO_LONG") }))
-    .query(({ input }) => ({ html: renderMarkdown(input.body) })),
+    .input(z.object({ body: z.string().max(MARKDOWN_MAX_CHARS, "TOO_LONG") }))
+    .query(async ({ ctx, input }) => {
+      if (ctx.actor.kind !== "user" && ctx.actor.kind !== "guest") throw new DomainError("UNAUTHORIZED", "LOGIN_REQUIRED");
+      await takeOrThrow("markdownPreview", ctx.actor.userId);
+      return { html: renderMarkdown(input.body) };
+    }),
 };
 export const _portalRouterCheck = createTRPCRouter(ticketPortalProcedures);

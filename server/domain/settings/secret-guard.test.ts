@@ -1,18 +1,24 @@
 import { describe, it, expect } from "vitest";
 import { secretReentryNeeded } from "./secret-guard";
 
-const stored = { host: "imap.a.test", port: 993, username: "u@a.test", protocol: "imap", password: "p" };
+const stored = { host: "imap.a.test", port: 993, secure: true, allowInvalidCertificate: false, caPem: "", username: "u@a.test", protocol: "imap", password: "p" };
 
-describe("secretReentryNeeded (ASVS 5.0 V13.3: stored credentials do not follow a changed server)", () => {
+describe("secretReentryNeeded (ASVS 5.0 V13.3.1, V1.3.6: stored credentials do not follow any changed connection field)", () => {
   it.each([
     [{ host: "evil.test" }, "password"],
     [{ host: "IMAP.A.TEST.evil" }, "password"],
     [{ username: "other@a.test" }, "password"],
-    [{ port: 995, protocol: "pop3" }, null], // same host, other protocol: the password may stay
+    [{ port: 995, protocol: "pop3" }, "password"], // another service on the same host
+    [{ port: 143 }, "password"],
+    [{ protocol: "pop3" }, "password"],
+    [{ secure: false }, "password"], // the password in cleartext to the same host
+    [{ allowInvalidCertificate: true }, "password"], // or to whoever answers for it
+    [{ caPem: "-----BEGIN CERTIFICATE-----" }, "password"],
+    [{ secure: true, allowInvalidCertificate: false, port: 993 }, null], // unchanged values
     [{ host: "evil.test", password: "" }, "password"],
     [{ host: "evil.test", password: "typed-again" }, null],
     [{ host: "imap.a.test" }, null], // unchanged value
-    [{ defaultTitle: "x", secure: false }, null], // not a guarded field
+    [{ defaultTitle: "x", folder: "Archive" }, null], // not a connection field
   ])("%j → %s", (patch, expected) => {
     expect(secretReentryNeeded("mail", stored, patch)).toBe(expected);
   });
@@ -21,5 +27,8 @@ describe("secretReentryNeeded (ASVS 5.0 V13.3: stored credentials do not follow 
     expect(secretReentryNeeded("mail", { ...stored, password: "" }, { host: "x" })).toBeNull();
     expect(secretReentryNeeded("tickets", {}, { allowRating: false })).toBeNull();
     expect(secretReentryNeeded("outbound", { smtpHost: "a", smtpPassword: "p" }, { smtpHost: "b" })).toBe("smtpPassword");
+    for (const patch of [{ smtpPort: 25 }, { smtpSecure: false }]) {
+      expect(secretReentryNeeded("outbound", { smtpHost: "a", smtpPort: 465, smtpSecure: true, smtpPassword: "p" }, patch)).toBe("smtpPassword");
+    }
   });
 });

@@ -1,11 +1,12 @@
 // A stored mailbox/SMTP password must never follow the connection to a new server: whoever
-// changes where it is sent (host or user) must type the password again, or an admin session
-// could capture the mailbox password on a server of its choosing. Port and protocol changes on
-// the same host (993 → 995, IMAP → POP3) keep it.
+// changes where or how it is sent must type the password again, or an admin session could
+// capture the mailbox password on a server of its choosing. That is every connection field:
+// host and user, but also port and protocol (another service on the same host), TLS off or
+// certificate checks off or another CA (the password in cleartext, or to a man in the middle).
 
 export const GUARDED: Record<string, { secret: string; fields: string[] }> = {
-  mail: { secret: "password", fields: ["host", "username"] },
-  outbound: { secret: "smtpPassword", fields: ["smtpHost", "smtpUsername"] },
+  mail: { secret: "password", fields: ["protocol", "host", "port", "secure", "allowInvalidCertificate", "caPem", "username"] },
+  outbound: { secret: "smtpPassword", fields: ["smtpHost", "smtpPort", "smtpSecure", "smtpUsername"] },
 };
 
 /** The secret key that must be re-entered for this change, or null when none is needed. */

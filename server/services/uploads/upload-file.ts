@@ -1,6 +1,8 @@
 // attachment.upload and POST /api/uploads: checks the policy and the limits, stores the
 // bytes, and records an unclaimed attachment row (ticketId null, uploaderId = the actor) that
-// ticket.create / ticket.reply claim later (claim-uploads.ts).
+// ticket.create / ticket.reply claim later (claim-uploads.ts). Before any byte is read,
+// admitUpload() applies the per-user rate limit and quota (upload-quota.ts); rows never claimed
+// are removed after 24 h by /cron/cleanup.
 import crypto from "node:crypto";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
@@ -9,6 +11,8 @@ import { canUpload } from "@/server/domain/tickets/policies";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { checkFileType, sanitizeFileName } from "./file-check";
 import { storage } from "./storage";
+import { checkUploadQuota } from "./upload-quota";
+import { takeOrThrow } from "@/server/auth/abuse-limits";
 
 /** Who may upload and how much: asked before the body is read. */
 export async function uploadLimits(actor: Actor) {
@@ -18,10 +22,23 @@ export async function uploadLimits(actor: Actor) {
   return { maxBytes: s.maxUploadMb * 1024 * 1024, allowedFileTypes: s.allowedFileTypes };
 }
 
+export type UploadAdmission = Awaited<ReturnType<typeof uploadLimits>>;
+
+/** One upload may start: the policy, then the per-user rate limit and quota (ASVS 5.0 V5.2.4, V2.4.1). */
+export async function admitUpload(actor: Actor): Promise<UploadAdmission> {
+  const limits = await uploadLimits(actor);
+  const uploaderId = actor.kind === "user" || actor.kind === "guest" ? actor.userId : null;
+  if (!uploaderId) throw forbidden("LOGIN_REQUIRED");
+  await takeOrThrow("uploads", uploaderId);
+  await checkUploadQuota(uploaderId, limits.maxBytes);
+  return limits;
+}
+
 export const tooLarge = (maxBytes: number) => new DomainError("PAYLOAD_TOO_LARGE", "FILE_TOO_LARGE", undefined, { maxMb: Math.round(maxBytes / 1048576) });
 
-export async function uploadFile(actor: Actor, input: { fileName: string; data: Buffer }) {
-  const { maxBytes, allowedFileTypes } = await uploadLimits(actor);
+/** `admitted`: the answer of admitUpload() for this upload, when the caller asked it before reading the bytes. */
+export async function uploadFile(actor: Actor, input: { fileName: string; data: Buffer }, admitted?: UploadAdmission) {
+  const { maxBytes, allowedFileTypes } = admitted ?? (await admitUpload(actor));
   if (input.data.length === 0) throw badRequest("FILE_EMPTY");
   if (input.data.length > maxBytes) throw tooLarge(maxBytes);
   const verdict = await checkFileType(input.fileName, input.data, allowedFileTypes);

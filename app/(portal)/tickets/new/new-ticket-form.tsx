@@ -101,7 +101,7 @@ export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { ca
             </Select>
           </Field>
           <Field label={t("body")} hint={t("bodyHint")} error={fe("body")} required>
-            <MarkdownField name="body" value={form.body} onChange={(body) => setForm((f) => ({ ...f, body }))} />
+            <MarkdownField name="body" preview={!guest} value={form.body} onChange={(body) => setForm((f) => ({ ...f, body }))} />
           </Field>
           {uploads ? (
             <Field label={t("attachments")}>

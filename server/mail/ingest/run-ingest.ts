@@ -11,7 +11,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/server/db/client";
-import { dataDir } from "@/server/env";
+import { spoolRoot } from "@/server/env";
 import { logger } from "@/server/logger";
 import type { MailSettings } from "@/server/domain/settings/schema";
 import { openMailbox, type MailboxConfig, type MailboxSource, type MarkAction } from "./mailbox-source";
@@ -49,7 +49,7 @@ const STALE_SPOOL_MS = 6 * 60 * 60 * 1000;
  * (imap-source.ts, parse-worker.ts); removed when the run ends. Old ones of crashed runs go too.
  */
 async function makeSpoolDir(): Promise<string> {
-  const root = path.join(dataDir(), "spool");
+  const root = spoolRoot();
   await fs.mkdir(root, { recursive: true, mode: 0o700 });
   for (const name of await fs.readdir(root).catch(() => [] as string[])) {
     const st = await fs.stat(path.join(root, name)).catch(() => null);

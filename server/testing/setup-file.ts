@@ -9,6 +9,9 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.LOG_LEVEL ??= "silent";
 process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-data-"));
 process.env.APP_URL ??= "http://localhost:3000";
+// with DATABASE_URL set the app generates no secrets: give it the file a first start would write
+const { ensureSecretsFile } = await import("./secrets-file");
+ensureSecretsFile(process.env.DATA_DIR);
 
 const { resetDb } = await import("./reset-db");
 const { disconnectDb } = await import("@/server/db/client");

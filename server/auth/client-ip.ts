@@ -15,6 +15,9 @@ export function resolveClientAddress(xff: string | undefined, socketAddress: str
 }
 
 export function clientIp(h: Headers): string {
+  // On Vercel there is no bin/serve.ts (a client could send CLIENT_IP_HEADER itself); its edge
+  // sets x-real-ip to the connecting address and replaces whatever a client sent under that name.
+  if (process.env.VERCEL) return h.get("x-real-ip")?.trim() || "unknown";
   const set = h.get(CLIENT_IP_HEADER);
   if (set) return set;
   // Integration tests call procedures without the server entry.

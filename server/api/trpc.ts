@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import type { Actor } from "@/server/domain/actor";
 import { isStaff, isAdmin } from "@/server/domain/actor";
 import { DomainError } from "@/server/domain/errors";
+import { readingPrimary } from "@/server/db/replica";
 import { actorFromHeaders } from "@/server/auth/actor";
 import { logger } from "@/server/logger";
 import { isConnectionError } from "@/server/db/errors";
@@ -72,7 +73,10 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** A mutation, and every read after its writes, reads the primary (server/db/replica.ts). */
+const primaryForWrites = t.middleware(({ type, next }) => (type === "mutation" ? readingPrimary(next) : next()));
+
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(primaryForWrites);
 
 /** A signed-in user (customer or staff). */
 export const clientProcedure = publicProcedure.use(({ ctx, next }) => {

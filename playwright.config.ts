@@ -8,6 +8,7 @@ import { startTestCluster, createTestDatabase } from "./server/testing/test-db";
 import { freePort } from "./server/db/embedded";
 import { createDb } from "./server/db/client";
 import { seedDefaults } from "./server/services/setup/seed-defaults";
+import { ensureSecretsFile } from "./server/testing/secrets-file";
 
 // Runs once in the main process; workers inherit the variables.
 if (!process.env.E2E_DATABASE_URL) {
@@ -19,6 +20,8 @@ if (!process.env.E2E_DATABASE_URL) {
   process.env.E2E_DATABASE_URL = url;
   process.env.E2E_PORT = String(await freePort());
   process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-e2e-"));
+  // the server has a DATABASE_URL, so it generates no secrets: it reads this file
+  ensureSecretsFile(process.env.E2E_DATA_DIR);
 }
 
 const port = Number(process.env.E2E_PORT);

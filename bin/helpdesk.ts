@@ -4,6 +4,7 @@ import { parseArgs, adminCreate, tokenCreate, settingsGet, settingsSet, type Arg
 import { disconnectDb } from "@/server/db/client";
 import { registerMailCommands } from "./cli-mail";
 import { registerBenchCommands } from "./cli-bench";
+import { registerStorageCommands } from "./cli-storage";
 
 type Command = { help: string; run: (a: Args) => Promise<void> };
 
@@ -20,6 +21,7 @@ export function registerCommand(name: string, c: Command) {
 }
 registerMailCommands(registerCommand);
 registerBenchCommands(registerCommand);
+registerStorageCommands(registerCommand);
 
 async function main() {
   const [name, ...rest] = process.argv.slice(2);

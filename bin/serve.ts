@@ -8,11 +8,13 @@ import path from "node:path";
 import next from "next";
 import { CLIENT_IP_HEADER, bootClientIpKey, clientIpHeaderValue, resolveClientAddress } from "@/server/auth/client-ip";
 import { env } from "@/server/env";
+import { secrets } from "@/server/secrets";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { PORT: port, HOST: hostname, TRUSTED_PROXY_HOPS: hops } = env();
 
 async function main() {
+  secrets(); // a missing or weak secret stops the start here, not in the first request
   const app = next({ dev: false, dir: root, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -1,7 +1,10 @@
 // The only reader of process.env. Validated with zod at start-up: a bad value stops the app
 // with a message naming the variable, instead of failing later in a request.
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+
+const flag = z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v === "true" || v === "1");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -33,6 +36,31 @@ const schema = z.object({
    * comma-separated IPs or CIDR ranges (e.g. `127.0.0.1,10.0.0.0/8` for a mail server on the LAN)
    */
   MAIL_TEST_ALLOW_HOSTS: z.string().default(""),
+  /** where attachment bytes and large raw mails live: the local disk (UPLOAD_DIR) or an S3-compatible bucket */
+  STORAGE: z.enum(["local", "s3"]).default("local"),
+  S3_BUCKET: z.string().min(3).optional(),
+  /** e.g. https://<account>.r2.cloudflarestorage.com, http://minio:9000; absent → AWS S3 of S3_REGION */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** bucket in the path (http://host/bucket/key): MinIO and most self-hosted stores need it */
+  S3_FORCE_PATH_STYLE: flag,
+  /** optional read-only PostgreSQL replica for the queue, counts, search and reports */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  /** set by Vercel on its builds and functions */
+  VERCEL: z.string().optional(),
+}).superRefine((e, ctx) => {
+  const need = (name: keyof typeof e, why: string) => !e[name] && ctx.addIssue({ code: "custom", path: [name], message: `required ${why}` });
+  if (e.STORAGE === "s3") need("S3_BUCKET", "when STORAGE=s3");
+  if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY) {
+    ctx.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or neither: the AWS default credential chain)" });
+  }
+  // a serverless function has no disk that outlives the request, and no embedded PostgreSQL
+  if (e.VERCEL) {
+    need("DATABASE_URL", "on Vercel (a managed PostgreSQL)");
+    if (e.STORAGE !== "s3") ctx.addIssue({ code: "custom", path: ["STORAGE"], message: "must be s3 on Vercel (the function's disk is not kept)" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -56,6 +84,14 @@ export function dataDir(): string {
 
 export function uploadDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ env().UPLOAD_DIR ?? path.join(dataDir(), "uploads"));
+}
+
+/**
+ * Scratch space of a run (large mails streamed from the mailbox, their parts): under DATA_DIR
+ * with local storage, the OS temp dir with S3 — then nothing else is written to the local disk.
+ */
+export function spoolRoot(): string {
+  return env().STORAGE === "s3" ? path.join(os.tmpdir(), "helpdesk-spool") : path.join(dataDir(), "spool");
 }
 
 /** for tests that change variables between cases */

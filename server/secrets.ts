@@ -2,6 +2,8 @@
 // (AES-256-GCM key for passwords stored in settings), SIGNING_KEY (signed links and mail
 // markers). From the environment when set; otherwise generated once into
 // <DATA_DIR>/secrets.json (mode 600) and reused, so even the zero-setup start is secure.
+// With DATABASE_URL set (an own PostgreSQL, maybe several instances) nothing is generated: each
+// secret comes from the environment (or an existing secrets.json), or the start stops.
 // A secret that is given but weak is refused at start.
 import fs from "node:fs";
 import path from "node:path";
@@ -45,6 +47,7 @@ export function secrets(): Secrets {
   if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8"));
   const e = env();
   const out: Partial<Secrets> = {};
+  const missing: SecretName[] = [];
   let changed = false;
   for (const name of SECRET_NAMES) {
     const given = e[name as keyof typeof e] as string | undefined;
@@ -54,16 +57,23 @@ export function secrets(): Secrets {
       out[name] = given;
     } else if (stored[name]) {
       out[name] = stored[name];
+    } else if (e.DATABASE_URL) {
+      // an own database may be shared by several instances: a secret made up here would differ
+      // on each (sessions, signed links and sealed settings break across them)
+      missing.push(name);
     } else {
       out[name] = stored[name] = generateSecret();
       changed = true;
     }
   }
-  if (!stored.EMBEDDED_PG_PASSWORD) {
+  if (missing.length) {
+    throw new Error(`${missing.join(", ")} must be set in the environment when DATABASE_URL is set (every instance needs the same values). Generate each with: openssl rand -base64 32`);
+  }
+  if (!stored.EMBEDDED_PG_PASSWORD && !e.DATABASE_URL) {
     stored.EMBEDDED_PG_PASSWORD = generateSecret();
     changed = true;
   }
-  out.EMBEDDED_PG_PASSWORD = stored.EMBEDDED_PG_PASSWORD;
+  out.EMBEDDED_PG_PASSWORD = stored.EMBEDDED_PG_PASSWORD ?? "";
   if (changed) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });

@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import type { Actor } from "@/server/domain/actor";
 import { isStaff, isAdmin } from "@/server/domain/actor";
 import { DomainError } from "@/server/domain/errors";
+import { readingPrimary } from "@/server/db/replica";
 import { actorFromHeaders } from "@/server/auth/actor";
 import { logger } from "@/server/logger";
 import { isConnectionError } from "@/server/db/errors";
@@ -81,7 +82,10 @@ const tokenScope = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors).use(tokenScope);
+/** A mutation, and every read after its writes, reads the primary (server/db/replica.ts). */
+const primaryForWrites = t.middleware(({ type, next }) => (type === "mutation" ? readingPrimary(next) : next()));
+
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(tokenScope).use(primaryForWrites);
 
 /** A signed-in user (customer or staff). */
 export const clientProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER, bootClientIpKey, clientIp, clientIpHeaderValue } from "@/server/auth/client-ip";
 import { resetEnvCache } from "@/server/env";
 
-const saved = { NODE_ENV: process.env.NODE_ENV, TRUSTED_IP_HEADER: process.env.TRUSTED_IP_HEADER };
+const saved = { NODE_ENV: process.env.NODE_ENV, TRUSTED_IP_HEADER: process.env.TRUSTED_IP_HEADER, VERCEL: process.env.VERCEL,
+  DATABASE_URL: process.env.DATABASE_URL, STORAGE: process.env.STORAGE, S3_BUCKET: process.env.S3_BUCKET };
 const setEnv = (k: keyof typeof saved, v: string | undefined) => {
   if (v === undefined) delete process.env[k];
   else (process.env as Record<string, string>)[k] = v;
@@ -51,5 +52,13 @@ describe("ASVS 5.0 V4.1.3: the internal client-IP header is believed only from b
     expect(clientIp(h({ "x-real-ip": "198.51.100.7", [CLIENT_IP_HEADER]: "1.2.3.4" }))).toBe("198.51.100.7");
     // the internal header with the key still wins (bin/serve.ts behind that platform)
     expect(clientIp(h({ "x-real-ip": "198.51.100.7", [CLIENT_IP_HEADER]: clientIpHeaderValue(bootClientIpKey(), "203.0.113.9") }))).toBe("203.0.113.9");
+  });
+
+  it("on Vercel (VERCEL set by the platform) x-real-ip is the default, a client-sent internal header is not", () => {
+    // what a Vercel deployment must have anyway (server/env.ts refuses to start without it)
+    for (const [k, v] of [["VERCEL", "1"], ["DATABASE_URL", "postgresql://u:p@db.example/helpdesk"], ["STORAGE", "s3"], ["S3_BUCKET", "helpdesk"]] as const) setEnv(k, v);
+    resetEnvCache();
+    expect(clientIp(h({ "x-real-ip": "198.51.100.7", [CLIENT_IP_HEADER]: "1.2.3.4" }))).toBe("198.51.100.7");
+    expect(clientIp(h({ [CLIENT_IP_HEADER]: "1.2.3.4" }))).not.toBe("1.2.3.4");
   });
 });

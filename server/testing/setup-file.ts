@@ -11,6 +11,9 @@ process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-data-")
 process.env.APP_URL ??= "http://localhost:3000";
 // the tests' Dovecot listens on 127.0.0.1, which "test connection" refuses unless listed
 process.env.MAIL_TEST_ALLOW_HOSTS ??= "127.0.0.1";
+// with DATABASE_URL set the app generates no secrets: give it the file a first start would write
+const { ensureSecretsFile } = await import("./secrets-file");
+ensureSecretsFile(process.env.DATA_DIR);
 
 const { resetDb } = await import("./reset-db");
 const { disconnectDb } = await import("@/server/db/client");

@@ -5,6 +5,7 @@ import { withCronAuth } from "@/server/cron/verify-cron";
 import { runCleanup } from "@/server/services/uploads/cleanup";
 
 export const dynamic = "force-dynamic";
+export const maxDuration = 300; // = CRON_MAX_DURATION_S.cleanup (server/cron/limits.ts)
 
 const handler = (req: Request) => withCronAuth(req, () => runCleanup());
 export { handler as GET, handler as POST };

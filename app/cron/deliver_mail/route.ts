@@ -4,7 +4,7 @@
 import { handleDeliverCron } from "@/server/mail/outbound/cron";
 
 export const dynamic = "force-dynamic";
-export const maxDuration = 60;
+export const maxDuration = 60; // = CRON_MAX_DURATION_S.deliver_mail (server/cron/limits.ts)
 
 export function GET(req: Request) {
   return handleDeliverCron(req);

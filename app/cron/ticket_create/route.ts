@@ -3,7 +3,7 @@
 import { handleMailCron } from "@/server/mail/ingest/cron-handler";
 
 export const dynamic = "force-dynamic";
-export const maxDuration = 60;
+export const maxDuration = 300; // = CRON_MAX_DURATION_S.ticket_create (server/cron/limits.ts)
 
 const handler = (req: Request) => handleMailCron(req, "ticket_create");
 export { handler as GET, handler as POST };

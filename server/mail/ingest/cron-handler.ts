@@ -4,6 +4,7 @@
 // `{ configured: false }` so a cron does not alarm.
 import { cronAuthorized, cronUnauthorized } from "@/server/cron/verify-cron";
 import { logger } from "@/server/logger";
+import { killedAt } from "@/server/cron/limits";
 import { MailboxError } from "./mailbox-source";
 import { runIngest } from "./run-ingest";
 
@@ -12,9 +13,10 @@ export type MailJob = "ticket_create" | "ticket_replies";
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
 export async function handleMailCron(req: Request, job: MailJob): Promise<Response> {
+  const started = Date.now();
   if (!cronAuthorized(req)) return cronUnauthorized();
   try {
-    const result = await runIngest();
+    const result = await runIngest({ endBy: killedAt(job, started) });
     return json({ job, ...result });
   } catch (e) {
     const code = e instanceof MailboxError ? e.code : "INTERNAL";

@@ -11,7 +11,8 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/server/db/client";
-import { dataDir } from "@/server/env";
+import { spoolRoot } from "@/server/env";
+import { runWindow } from "@/server/cron/limits";
 import { logger } from "@/server/logger";
 import type { MailSettings } from "@/server/domain/settings/schema";
 import { openMailbox, type FetchedMail, type MailboxConfig, type MailboxSource, type MarkAction } from "./mailbox-source";
@@ -49,7 +50,7 @@ const STALE_SPOOL_MS = 6 * 60 * 60 * 1000;
  * (imap-source.ts, parse-worker.ts); removed when the run ends. Old ones of crashed runs go too.
  */
 async function makeSpoolDir(): Promise<string> {
-  const root = path.join(dataDir(), "spool");
+  const root = spoolRoot();
   await fs.mkdir(root, { recursive: true, mode: 0o700 });
   for (const name of await fs.readdir(root).catch(() => [] as string[])) {
     const st = await fs.stat(path.join(root, name)).catch(() => null);
@@ -73,6 +74,11 @@ export type RunOptions = {
   duringBatch?: (indexInBatch: number) => void | Promise<void>;
   /** overrides for tests */
   openSource?: (cfg: MailboxConfig) => Promise<MailboxSource>;
+  /**
+   * when the caller is killed (a cron function's maxDuration, server/cron/limits.ts): the run
+   * stops taking mails well before, and its lease never reaches past it
+   */
+  endBy?: number;
 };
 
 export function mailboxConfig(m: MailSettings): MailboxConfig | null {
@@ -146,10 +152,9 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
   const cfg = mailboxConfig(ctx.mail);
   if (!cfg) return { configured: false };
   const sum: IngestSummary = { configured: true, fetched: 0, created: 0, appended: 0, duplicates: 0, autoReplies: 0, quarantined: 0, skipped: 0, busy: false, ms: 0 };
-  const budgetMs = ctx.mail.timeBudgetSeconds * 1000;
-  const leaseMs = budgetMs + 60_000;
+  const { budgetMs, leaseMs } = runWindow(ctx.mail.timeBudgetSeconds * 1000, started, opts.endBy);
   const owner = `${process.pid}:${crypto.randomUUID()}`;
-  const state = await acquireLease(MAILBOX_KEY, owner, leaseMs);
+  const state = await acquireLease(MAILBOX_KEY, owner, leaseMs(Date.now()));
   if (!state) return { ...sum, busy: true, ms: Date.now() - started };
 
   let source: MailboxSource | undefined;
@@ -164,7 +169,8 @@ export async function runIngest(opts: RunOptions = {}): Promise<IngestResult> {
       lastUid = 0;
       await db().mailboxState.update({ where: { key: MAILBOX_KEY }, data: { uidValidity: BigInt(source.uidValidity), lastUid: 0n } });
     }
-    const cursor: CursorStep = { mailboxKey: MAILBOX_KEY, uidValidity: source.uidValidity, leaseOwner: owner, leaseMs };
+    // each commit renews the lease: its length is worked out anew then (see runWindow)
+    const cursor: CursorStep = { mailboxKey: MAILBOX_KEY, uidValidity: source.uidValidity, leaseOwner: owner, get leaseMs() { return leaseMs(Date.now()); } };
     const action = markAction(ctx.mail.afterProcessing);
     const skipUidls = async (uidls: string[]) => {
       const rows = await db().inboundMail.findMany({ where: { mailboxKey: MAILBOX_KEY, uidl: { in: uidls } }, select: { uidl: true } });

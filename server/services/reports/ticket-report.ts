@@ -1,7 +1,7 @@
 // Reports: created vs closed per day, first-response and resolution time (median, p90 via
 // percentile_cont), ratings distribution and average per agent — all in SQL, over [from, to).
 // Days are UTC calendar days.
-import { db } from "@/server/db/client";
+import { readDb } from "@/server/db/replica";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest } from "@/server/domain/errors";
 import { assertStaff } from "@/server/services/tickets/staff-write";
@@ -14,7 +14,7 @@ export async function ticketReport(actor: Actor, r: ReportRange) {
   assertStaff(actor);
   const days = Math.round((r.to.getTime() - r.from.getTime()) / 86_400_000);
   if (days < 1 || days > MAX_DAYS) throw badRequest("INVALID_RANGE");
-  const q = db();
+  const q = readDb(); // a replica when configured (server/db/replica.ts)
   const [perDay, times, ratings, agents] = await Promise.all([
     q.$queryRaw<Array<{ day: Date; created: bigint; closed: bigint }>>`
       SELECT d.day,

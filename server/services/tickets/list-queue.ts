@@ -3,7 +3,8 @@
 // title, body and messages through its GIN-indexed search_vector. Sent through the plain pg
 // pool: this read is measured against the raw floor (bench/).
 import { Prisma } from "@/server/generated/prisma/client";
-import { pgPool, preparedName } from "@/server/db/pg-pool";
+import { preparedName } from "@/server/db/pg-pool";
+import { readPool } from "@/server/db/replica";
 import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { forbidden } from "@/server/domain/errors";
@@ -83,7 +84,7 @@ export async function listQueue(actor: Actor, f: QueueFilter) {
   // prepared per connection, except with a search term: its plan depends on how common the
   // term is (GIN lookup for a rare word, the ordered index for a common one), which a generic
   // plan cannot know
-  const { rows } = await pgPool().query<QueueRow>({ name: f.search?.trim() ? undefined : preparedName("queue", sql.text), text: sql.text, values: sql.values as unknown[] });
+  const { rows } = await readPool().query<QueueRow>({ name: f.search?.trim() ? undefined : preparedName("queue", sql.text), text: sql.text, values: sql.values as unknown[] });
   const more = rows.length > f.limit;
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];

@@ -1,7 +1,7 @@
 // ticket.counts: badges per status and for "mine" / "unassigned" open tickets, read from the
 // ticket_counters table (kept by statement triggers, migration 0002) instead of counting a
 // million tickets: a sum over a few hundred rows, through the plain pg pool.
-import { pgPool } from "@/server/db/pg-pool";
+import { readPool } from "@/server/db/replica";
 import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { forbidden } from "@/server/domain/errors";
@@ -10,7 +10,7 @@ type Row = { status_id: number; is_closed: boolean; n: string; mine: string; una
 
 export async function queueCounts(actor: Actor) {
   if (!isStaff(actor)) throw forbidden("STAFF_ONLY");
-  const { rows } = await pgPool().query<Row>(
+  const { rows } = await readPool().query<Row>(
     `SELECT c.status_id, s.is_closed, sum(c.n) AS n,
             sum(c.n) FILTER (WHERE c.assignee_id = $1) AS mine,
             sum(c.n) FILTER (WHERE c.assignee_id = 0) AS unassigned

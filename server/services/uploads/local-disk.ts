@@ -3,16 +3,16 @@
 import fs from "node:fs/promises";
 import type { Readable } from "node:stream";
 import path from "node:path";
-import type { FileStorage } from "./storage";
+import type { ByteRange, FileStorage } from "./storage";
+import { assertStorageKey, isStorageKey } from "./storage-key";
 
-const KEY = /^[a-z0-9]{2}\/[a-z0-9_-]{16,64}$/;
+const missing = (e: unknown) => (e as NodeJS.ErrnoException).code === "ENOENT";
 
 export class LocalDiskStorage implements FileStorage {
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
 
   private file(key: string): string {
-    if (!KEY.test(key)) throw new Error("Invalid storage key");
-    return path.join(this.root, key);
+    return path.join(this.root, assertStorageKey(key));
   }
 
   async put(key: string, data: Buffer): Promise<void> {
@@ -33,14 +33,14 @@ export class LocalDiskStorage implements FileStorage {
     await fs.rename(tmp, f);
   }
 
-  async open(key: string): Promise<{ stream: Readable; size: number } | null> {
+  async open(key: string, range?: ByteRange): Promise<{ stream: Readable; size: number } | null> {
     const f = this.file(key);
     try {
       const h = await fs.open(f, "r");
       const { size } = await h.stat();
-      return { stream: h.createReadStream(), size };
+      return { stream: h.createReadStream(range ? { start: range.start, end: range.end } : {}), size };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+      if (missing(e)) return null;
       throw e;
     }
   }
@@ -49,12 +49,34 @@ export class LocalDiskStorage implements FileStorage {
     try {
       return await fs.readFile(this.file(key));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+      if (missing(e)) return null;
+      throw e;
+    }
+  }
+
+  async stat(key: string): Promise<{ size: number } | null> {
+    try {
+      const st = await fs.stat(this.file(key));
+      return { size: st.size };
+    } catch (e) {
+      if (missing(e)) return null;
       throw e;
     }
   }
 
   async delete(key: string): Promise<void> {
     await fs.rm(this.file(key), { force: true });
+  }
+
+  /** Every stored key (skips half-written `.tmp` files); for `storage:migrate`. */
+  async *keys(): AsyncGenerator<string> {
+    const dirs = await fs.readdir(this.root, { withFileTypes: true }).catch((e) => (missing(e) ? [] : Promise.reject(e)));
+    for (const d of dirs) {
+      if (!d.isDirectory()) continue;
+      for (const name of await fs.readdir(path.join(this.root, d.name))) {
+        const key = `${d.name}/${name}`;
+        if (isStorageKey(key)) yield key;
+      }
+    }
   }
 }

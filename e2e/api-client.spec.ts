@@ -7,10 +7,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { test, expect } from "@playwright/test";
 import { e2eDb, createStaff } from "./support/db";
+import { signIn } from "./support/auth";
 import { setUpConsumer, tsc, run } from "./support/client-consumer";
 import { hashToken } from "../server/auth/token-hash";
 
-test.describe.configure({ mode: "serial", timeout: 300_000 });
+test.describe.configure({ timeout: 300_000 });
 
 async function staffToken() {
   const staff = await createStaff("AGENT");
@@ -110,3 +111,25 @@ test("the OpenAPI routes answer plain fetch, with paths taken from /api/openapi.
   expect(await call("meta_categories", {}, undefined, "Bearer hd_not-a-real-token")).toMatchObject({ status: 401, body: { error: { reason: "INVALID_TOKEN" } } });
   expect(await e2eDb().message.count({ where: { ticketId: id } })).toBe(1);
 });
+
+for (const [locale, heading, body] of [["en", "API reference", "Request body (JSON)"], ["ru", "Справочник API", "Тело запроса (JSON)"]] as const) {
+  test(`admins read the API reference rendered from the OpenAPI document (${locale}); agents do not`, async ({ page }, info) => {
+    const admin = await createStaff("ADMIN", locale);
+    await signIn(page, admin.email, admin.password);
+    await page.goto("/staff/settings/api-docs");
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page.locator("#ticket_reply")).toContainText("/api/v1/tickets/{ticketId}/replies");
+    await expect(page.locator("#ticket_reply")).toContainText(body);
+    await expect(page.getByRole("link", { name: "/api/openapi.json" })).toHaveAttribute("href", "/api/openapi.json");
+    await page.screenshot({ path: info.outputPath(`api-docs-${locale}-desktop.png`), fullPage: false });
+    await page.locator("#ticket_byId").screenshot({ path: info.outputPath(`api-docs-${locale}-operation.png`) });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: info.outputPath(`api-docs-${locale}-phone.png`), fullPage: false });
+
+    await page.context().clearCookies();
+    const agent = await createStaff("AGENT", locale);
+    await signIn(page, agent.email, agent.password);
+    const res = await page.goto("/staff/settings/api-docs");
+    expect(res?.status()).toBe(404);
+  });
+}

@@ -13,6 +13,9 @@ export type Operation = {
 
 export type OperationLabels = { parameters: string; body: string; response: string; errors: string; required: string; inPath: string; inQuery: string };
 
+/** `code` spans of the document's Markdown-ish text as <code>. */
+const withCode = (text: string) => text.split("`").map((part, i) => (i % 2 ? <code key={i} className="font-mono">{part}</code> : part));
+
 const METHOD_STYLE: Record<string, string> = { GET: "bg-info-50 text-info-700 border-info-200", POST: "bg-success-50 text-success-700 border-success-200" };
 
 export function OperationView({ method, path, op, labels }: { method: string; path: string; op: Operation; labels: OperationLabels }) {
@@ -26,7 +29,7 @@ export function OperationView({ method, path, op, labels }: { method: string; pa
           <code className="font-mono text-sm font-medium break-all text-ink">{path}</code>
         </div>
         <p className="text-sm text-ink">{op.summary}</p>
-        <p className="text-xs text-ink-muted">{op.description}</p>
+        <p className="text-xs text-ink-muted">{withCode(op.description)}</p>
       </CardHeader>
       <CardContent className="grid gap-4">
         {op.parameters.length ? (

@@ -16,12 +16,14 @@ import { REST_PREFIX, jsonSchemaOf, pathParams } from "./openapi";
 
 const MAX_BODY = 256 * 1024;
 
-type Route = { trpcPath: string; proc: ContractProcedure; pattern: RegExp; params: string[] };
+type Route = { trpcPath: string; proc: ContractProcedure; pattern: RegExp; params: string[]; query: Record<string, Record<string, unknown>> };
 const ROUTES: Route[] = Object.entries(contract).map(([trpcPath, proc]: [string, ContractProcedure]) => ({
   trpcPath,
   proc,
   pattern: new RegExp(`^${REST_PREFIX}${proc.rest.path.replace(/\{\w+\}/g, "(\\d{1,9})")}/?$`),
   params: pathParams(proc.rest.path),
+  // the JSON Schema of each query parameter, to coerce "50" / "true" as the input wants
+  query: proc.rest.method === "GET" && proc.input ? ((jsonSchemaOf(proc.input, "input").properties ?? {}) as Record<string, Record<string, unknown>>) : {},
 }));
 
 class HttpError extends Error {
@@ -45,8 +47,7 @@ async function inputOf(req: Request, route: Route, match: RegExpExecArray): Prom
   if (!route.proc.input) return undefined;
   const input: Record<string, unknown> = {};
   if (route.proc.rest.method === "GET") {
-    const props = (jsonSchemaOf(route.proc.input, "input").properties ?? {}) as Record<string, Record<string, unknown>>;
-    for (const [k, v] of new URL(req.url).searchParams) input[k] = coerceQuery(v, props[k]);
+    for (const [k, v] of new URL(req.url).searchParams) input[k] = coerceQuery(v, route.query[k]);
   } else {
     if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY) throw new HttpError(413, "PAYLOAD_TOO_LARGE", "BODY_TOO_LARGE");
     const text = await req.text();

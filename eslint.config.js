@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next*/**", "server/generated/**", "data/**", ".tmp/**", "test-results/**", "playwright-report/**", "bench/results/**", "next-env.d.ts"] },
+  { ignores: ["node_modules/**", ".next*/**", "server/generated/**", "data/**", ".tmp/**", "test-results/**", "playwright-report/**", "bench/results/**", "next-env.d.ts", "packages/*/dist/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

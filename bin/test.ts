@@ -48,6 +48,9 @@ async function main() {
   }
   if (want("typecheck")) countStep("typecheck", step("typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]));
   if (want("lint")) countStep("lint", step("lint", bin("eslint"), ["--max-warnings=0", "."]));
+  // the published client: build dist/ and compare its declarations with the committed API report
+  // (packages/client/api/index.d.ts); e2e/api-client.spec.ts installs and uses what this builds
+  if (want("client") || want("e2e")) countStep("client build", step("client build", bin("tsx"), ["packages/client/build.ts", "--check"]));
 
   const cluster = want("integration") || want("e2e") ? await startTestCluster() : null;
   const dbEnv = cluster ? { TEST_DATABASE_URL: cluster.adminUrl } : {};

@@ -134,3 +134,21 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "quarantine.createTicket": { rule: "staff", input: () => ({ id: 999_999 }), notFoundOk: true },
   "quarantine.inspect": { rule: "staff", input: () => ({ emlBase64: Buffer.from("From: a@example.test\r\nSubject: hi\r\n\r\nbody\r\n").toString("base64") }) },
 };
+
+// REST routes of the public API (/api/v1, server/api/openapi-rest.ts) and its documents. A REST
+// route is its procedure (row above, same rule) called with an API token only: no token answers
+// 401 TOKEN_REQUIRED, an unknown or revoked one 401 INVALID_TOKEN, cookies are never read.
+// server/api/openapi-rest.int.test.ts walks every route with each actor's token.
+export type RouteEntry = { procedure: string | null; rule: Rule; tokenOnly: boolean };
+export const ROUTE_TABLE: Record<string, RouteEntry> = {
+  "GET /api/openapi.json": { procedure: null, rule: "public", tokenOnly: false },
+  "GET /staff/settings/api-docs": { procedure: null, rule: "admin", tokenOnly: false },
+  "GET /api/v1/tickets": { procedure: "ticket.list", rule: "user", tokenOnly: true },
+  "GET /api/v1/tickets/{id}": { procedure: "ticket.byId", rule: "owner", tokenOnly: true },
+  "POST /api/v1/tickets": { procedure: "ticket.create", rule: "user", tokenOnly: true },
+  "POST /api/v1/tickets/{ticketId}/replies": { procedure: "ticket.reply", rule: "owner", tokenOnly: true },
+  "POST /api/v1/tickets/{ticketId}/notes": { procedure: "ticket.addNote", rule: "staff", tokenOnly: true },
+  "POST /api/v1/tickets/{ticketId}/status": { procedure: "ticket.setStatus", rule: "staff", tokenOnly: true },
+  "GET /api/v1/categories": { procedure: "meta.categories", rule: "user", tokenOnly: true },
+  "GET /api/v1/statuses": { procedure: "meta.statuses", rule: "user", tokenOnly: true },
+};

@@ -4,13 +4,14 @@ import { db } from "@/server/db/client";
 import { names } from "@/server/services/tickets/ticket-dto";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { canCreateTicket, canOpenPortal, canUpload } from "@/server/domain/tickets/policies";
+import { categoriesOutput, statusesOutput } from "@/packages/client/src/contract";
 
 export const metaRouter = createTRPCRouter({
-  categories: publicProcedure.query(async () => {
+  categories: publicProcedure.output(categoriesOutput).query(async () => {
     const rows = await db().category.findMany({ where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
     return rows.map((c) => ({ id: c.id, name: names(c) }));
   }),
-  statuses: publicProcedure.query(async () => {
+  statuses: publicProcedure.output(statusesOutput).query(async () => {
     const rows = await db().status.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
     return rows.map((s) => ({ id: s.id, name: names(s), color: s.color, isClosed: s.isClosed, isDefault: s.isDefault }));
   }),

@@ -11,6 +11,7 @@ import { editRequester } from "@/server/services/tickets/edit-requester";
 import { ticketHistory } from "@/server/services/tickets/ticket-history";
 import { bulkUpdate } from "@/server/services/tickets/bulk-update";
 import { loadSettings } from "@/server/services/settings/settings-store";
+import { ticketAddNoteOutput, ticketSetStatusOutput } from "@/packages/client/src/contract";
 
 const id = z.number().int().positive();
 const version = z.number().int().min(0);
@@ -27,6 +28,7 @@ export const ticketStaffProcedures = {
 
   setStatus: staffProcedure
     .input(z.object({ ticketId: id, version, statusId: id, closeNote: z.string().trim().max(50_000, "TOO_LONG").optional() }))
+    .output(ticketSetStatusOutput)
     .mutation(({ ctx, input }) => setStatus(ctx.actor, input)),
 
   assign: staffProcedure
@@ -39,6 +41,7 @@ export const ticketStaffProcedures = {
 
   addNote: staffProcedure
     .input(z.object({ ticketId: id, version: version.optional(), body: noteBody }))
+    .output(ticketAddNoteOutput)
     .mutation(({ ctx, input }) => addNote(ctx.actor, input)),
 
   setRequester: adminProcedure

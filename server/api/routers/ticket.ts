@@ -13,6 +13,8 @@ import { listQueue } from "@/server/services/tickets/list-queue";
 import { replyToTicket } from "@/server/services/tickets/reply-to-ticket";
 import { ticketPortalProcedures } from "./ticket-portal";
 import { ticketStaffProcedures } from "./ticket-staff";
+// output schemas come from the published client's contract, so its declarations and /api/openapi.json match what is sent
+import { ticketCreateOutput, ticketListOutput, ticketDetail, ticketReplyOutput } from "@/packages/client/src/contract";
 
 export const titleSchema = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
 export const bodySchema = z.string().trim().min(1, "REQUIRED").max(50_000, "TOO_LONG");
@@ -22,6 +24,7 @@ export const ticketRouter = createTRPCRouter({
   // signed-in users open tickets (a visitor uses createGuest below)
   create: publicProcedure
     .input(z.object({ title: titleSchema, body: bodySchema, categoryId: id, attachmentIds: z.array(z.string().max(40)).max(20).optional() }))
+    .output(ticketCreateOutput)
     .mutation(({ ctx, input }) => {
       if (ctx.actor.kind !== "user") throw new TRPCError({ code: "UNAUTHORIZED", message: "LOGIN_REQUIRED", cause: new DomainError("UNAUTHORIZED", "LOGIN_REQUIRED") });
       return createTicket(ctx.actor, input);
@@ -56,12 +59,14 @@ export const ticketRouter = createTRPCRouter({
         to: z.coerce.date().optional(),
       }),
     )
+    .output(ticketListOutput)
     .query(({ ctx, input }) => (isStaff(ctx.actor) ? listQueue(ctx.actor, input) : listMyTickets(ctx.actor, input))),
 
-  byId: publicProcedure.input(z.object({ id })).query(({ ctx, input }) => getTicket(ctx.actor, input.id)),
+  byId: publicProcedure.input(z.object({ id })).output(ticketDetail).query(({ ctx, input }) => getTicket(ctx.actor, input.id)),
 
   reply: publicProcedure
     .input(z.object({ ticketId: id, body: bodySchema, attachmentIds: z.array(z.string().max(40)).max(20).optional() }))
+    .output(ticketReplyOutput)
     .mutation(({ ctx, input }) => replyToTicket(ctx.actor, input)),
 
   ...ticketPortalProcedures,

@@ -11,6 +11,7 @@ const ITEMS = [
   ["cannedReplies", "/staff/settings/canned-replies"],
   ["tokens", "/staff/settings/tokens"],
   ["autoClose", "/staff/settings/auto-close"],
+  ["apiDocs", "/staff/settings/api-docs"],
 ] as const;
 
 export async function AdminNav({ active }: { active: (typeof ITEMS)[number][0] }) {

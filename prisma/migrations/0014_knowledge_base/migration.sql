@@ -1,7 +1,7 @@
 -- Knowledge base and FAQ (issue 20): categories (one level of sub-categories), articles in
 -- Russian and English, revisions, votes, suggestion opens (deflection) and images.
 -- Search: one generated tsvector per article (Russian + English stemming, titles weigh A,
--- bodies B) with a GIN index, and pg_trgm on the titles for queries with typos.
+-- bodies B) with a GIN index, and pg_trgm on the (transliterated) titles for queries with typos.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 CREATE TYPE "KbVisibility" AS ENUM ('PUBLIC', 'CUSTOMERS', 'STAFF');
@@ -37,6 +37,7 @@ CREATE TABLE "kb_articles" (
     "body_en" TEXT NOT NULL DEFAULT '',
     "plain_ru" TEXT NOT NULL DEFAULT '',
     "plain_en" TEXT NOT NULL DEFAULT '',
+    "search_key" TEXT NOT NULL DEFAULT '',
     "sort_order" INTEGER NOT NULL DEFAULT 0,
     "view_count" INTEGER NOT NULL DEFAULT 0,
     "version" INTEGER NOT NULL DEFAULT 1,
@@ -53,8 +54,9 @@ CREATE TABLE "kb_articles" (
 CREATE UNIQUE INDEX "kb_articles_slug_key" ON "kb_articles"("slug");
 CREATE INDEX "kb_articles_category_id_sort_order_idx" ON "kb_articles"("category_id", "sort_order");
 CREATE INDEX "kb_articles_search_vector_idx" ON "kb_articles" USING GIN ("search_vector");
--- typo tolerance: word_similarity(query, titles) through the trigram index (operator <%)
-CREATE INDEX "kb_articles_titles_trgm_idx" ON "kb_articles" USING GIN (("title_ru" || ' ' || "title_en") gin_trgm_ops);
+-- typo tolerance: word_similarity(query key, titles key) through the trigram index (operator
+-- <%); the key is the titles transliterated to Latin, so it does not depend on LC_CTYPE
+CREATE INDEX "kb_articles_search_key_trgm_idx" ON "kb_articles" USING GIN ("search_key" gin_trgm_ops);
 ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_category_id_fkey" FOREIGN KEY ("category_id") REFERENCES "kb_categories"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 CREATE TABLE "kb_revisions" (

@@ -43,3 +43,10 @@ describe("slugs", () => {
     expect(nextFreeSlug("new", new Set())).toBe("new");
   });
 });
+
+describe("searchKey", () => {
+  it("transliterates both titles into Latin words for trigrams", async () => {
+    const { searchKey } = await import("./slug");
+    expect(searchKey("Как сбросить пароль? Reset password!")).toBe("kak sbrosit parol reset password");
+  });
+});

@@ -9,11 +9,26 @@ const MAP: Record<string, string> = {
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX = 100;
 
-export function slugify(text: string): string {
-  const latin = [...text.toLowerCase()].map((ch) => MAP[ch] ?? ch).join("");
-  const slug = latin
+/** Lower-case Latin: Cyrillic transliterated, accents dropped. */
+function latinOf(text: string): string {
+  return [...text.toLowerCase()]
+    .map((ch) => MAP[ch] ?? ch)
+    .join("")
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u0300-\u036f]/g, "");
+}
+
+/**
+ * The typo-tolerant search key of a title or a query: Latin words separated by spaces. Trigrams
+ * are taken from this (not from the Cyrillic text), so they work whatever the database's
+ * LC_CTYPE is — under the C locale pg_trgm sees no letters in Cyrillic at all.
+ */
+export function searchKey(text: string): string {
+  return latinOf(text).replace(/[^a-z0-9]+/g, " ").trim().slice(0, 1000);
+}
+
+export function slugify(text: string): string {
+  const slug = latinOf(text)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, SLUG_MAX)

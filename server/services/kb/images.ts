@@ -1,6 +1,7 @@
 // Images in articles: checked by content (raster formats only, never SVG), stored through the
 // app's upload storage interface (server/services/uploads/storage.ts), served at
-// /kb/images/<id> to whoever may open the help centre. Ids are 128-bit random.
+// /kb/images/<id> to whoever may open the help centre. Ids are 128-bit random
+// (hex, like the keys of ticket uploads).
 import crypto from "node:crypto";
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
@@ -19,8 +20,9 @@ export async function uploadKbImage(actor: Actor, input: { fileName: string; dat
   if (input.data.length > KB_IMAGE_MAX_BYTES) throw new DomainError("PAYLOAD_TOO_LARGE", "FILE_TOO_LARGE", undefined, { maxMb: 10 });
   const verdict = await checkFileType(input.fileName, input.data, KB_IMAGE_TYPES);
   if (!verdict.ok) throw badRequest(verdict.reason, { allowed: KB_IMAGE_TYPES });
-  const id = crypto.randomBytes(16).toString("base64url");
-  const key = `kb/${id.slice(0, 2)}/${id}`;
+  // the same key shape as ticket uploads, so any storage driver accepts it
+  const id = crypto.randomBytes(16).toString("hex");
+  const key = `${id.slice(0, 2)}/${id}`;
   const fileName = sanitizeFileName(input.fileName, verdict.ext);
   await storage().put(key, input.data);
   try {

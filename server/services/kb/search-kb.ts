@@ -1,6 +1,7 @@
 // KB search, the same for the portal, the new-ticket suggestions and staff: PostgreSQL
 // full-text (Russian + English stemming, one GIN index) ranked by ts_rank_cd, then — for what
-// stemming cannot match, like typos — titles by trigram word similarity (pg_trgm GIN index).
+// stemming cannot match, like typos — titles by trigram word similarity (pg_trgm GIN index on
+// the titles transliterated to Latin, see searchKey).
 // Snippets come from ts_headline over the plain text of the chosen language, with control
 // characters as markers so the result is returned as text segments, never as HTML.
 import { Prisma } from "@/server/generated/prisma/client";
@@ -9,14 +10,18 @@ import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { visibleLevels } from "@/server/domain/kb/access";
 import type { KbLang } from "@/server/domain/kb/language";
+import { searchKey } from "@/server/domain/kb/slug";
 import { assertKbOpen, articlePath, articleUrl } from "./kb-context";
 
 export type SearchInput = { q: string; lang: KbLang; limit?: number; includeDrafts?: boolean };
 export type Segment = { text: string; hit: boolean };
 type Row = { id: number; slug: string; kind: "ARTICLE" | "FAQ"; visibility: string; is_published: boolean; lang: KbLang; title: string; headline: string; tier: number };
 
-/** Below the default 0.6, so one wrong letter in a short Russian word (пороль → пароль) still matches. */
-const WORD_SIMILARITY = 0.45;
+/**
+ * Below the default 0.6: one wrong letter in a five-letter word (porol → parol) shares 3 of 9
+ * trigrams (0.33). Fuzzy hits only ever come after the full-text ones, so looser is cheap.
+ */
+const WORD_SIMILARITY = 0.3;
 const START = "\u0001";
 const STOP = "\u0002";
 
@@ -31,7 +36,7 @@ export function toSegments(headline: string): Segment[] {
   return out;
 }
 
-function searchSql(q: string, lang: KbLang, levels: string[], drafts: boolean, limit: number) {
+function searchSql(q: string, key: string, lang: KbLang, levels: string[], drafts: boolean, limit: number) {
   return Prisma.sql`
     WITH q AS (SELECT websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}) AS tsq),
     fts AS (
@@ -41,9 +46,9 @@ function searchSql(q: string, lang: KbLang, levels: string[], drafts: boolean, l
       ORDER BY score DESC, a.id LIMIT ${limit}
     ),
     fuzzy AS (
-      SELECT a.id, word_similarity(${q}, a.title_ru || ' ' || a.title_en) AS score
+      SELECT a.id, word_similarity(${key}, a.search_key) AS score
       FROM kb_articles a
-      WHERE ${q} <% (a.title_ru || ' ' || a.title_en) AND a.visibility::text = ANY(${levels}) AND (a.is_published OR ${drafts})
+      WHERE ${key} <% a.search_key AND a.visibility::text = ANY(${levels}) AND (a.is_published OR ${drafts})
         AND a.id NOT IN (SELECT id FROM fts)
       ORDER BY score DESC, a.id LIMIT ${limit}
     ),
@@ -74,7 +79,7 @@ export async function searchKb(actor: Actor, input: SearchInput) {
   const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
   const rows = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`;
-    return tx.$queryRaw<Row[]>(searchSql(q, input.lang, levels, drafts, limit));
+    return tx.$queryRaw<Row[]>(searchSql(q, searchKey(q), input.lang, levels, drafts, limit));
   });
   return {
     items: rows.map((r) => ({

@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest, conflict, notFound } from "@/server/domain/errors";
 import { canEditArticles } from "@/server/domain/kb/access";
-import { isValidSlug, nextFreeSlug, slugify } from "@/server/domain/kb/slug";
+import { isValidSlug, nextFreeSlug, searchKey, slugify } from "@/server/domain/kb/slug";
 import { Prisma } from "@/server/generated/prisma/client";
 import { enforce } from "./kb-context";
 import { plainText } from "./render-article";
@@ -46,7 +46,7 @@ async function assertCategory(id: number) {
   if (!(await db().kbCategory.findUnique({ where: { id }, select: { id: true } }))) throw badRequest("KB_CATEGORY_NOT_FOUND");
 }
 
-const derived = (f: ArticleFields) => ({ plainRu: plainText(f.bodyRu), plainEn: plainText(f.bodyEn) });
+const derived = (f: ArticleFields) => ({ plainRu: plainText(f.bodyRu), plainEn: plainText(f.bodyEn), searchKey: searchKey(`${f.titleRu} ${f.titleEn}`) });
 const snapshot = (a: Record<(typeof TRACKED)[number], unknown>) => Object.fromEntries(TRACKED.map((k) => [k, a[k]])) as Pick<ArticleFields, (typeof TRACKED)[number]> & { slug: string };
 
 function uniqueSlugError(e: unknown): never {

@@ -15,6 +15,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { errorInfo } from "@/app/_lib/trpc-error";
 import { MarkdownField } from "../../_components/markdown-field";
 import { AttachmentPicker, type UploadLimits } from "@/app/_components/attachment-picker";
+import { KbSuggestions, markKbSuggestionsSubmitted } from "./kb-suggestions";
 
 type Category = { id: number; name: { ru: string; en: string } };
 
@@ -29,7 +30,10 @@ export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { ca
   const [done, setDone] = useState<{ number: number; email: string } | null>(null);
   const create = useMutation(
     trpc.ticket.create.mutationOptions({
-      onSuccess: (r) => ("guest" in r && r.guest ? setDone({ number: r.number, email: form.email }) : router.push(`/tickets/${r.id}`)),
+      onSuccess: (r) => {
+        markKbSuggestionsSubmitted();
+        return "guest" in r && r.guest ? setDone({ number: r.number, email: form.email }) : router.push(`/tickets/${r.id}`);
+      },
     }),
   );
   const onFiles = useCallback((ids: string[], busy: boolean) => setFiles({ ids, busy }), []);
@@ -99,6 +103,7 @@ export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { ca
           <Field label={t("subject")} error={fe("title")} required>
             <Input name="title" value={form.title} maxLength={200} onChange={(e) => setForm({ ...form, title: e.target.value })} required />
           </Field>
+          <KbSuggestions query={form.title} />
           <Field label={t("category")} error={fe("categoryId")}>
             <Select name="categoryId" value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: Number(e.target.value) })}>
               {categories.map((c) => (

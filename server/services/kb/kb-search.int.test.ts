@@ -64,3 +64,13 @@ describe("kb.search", () => {
     expect(slugs(await callerFor(anonymous).kb.search({ q: "   ", lang: "en" }))).toEqual([]);
   });
 });
+
+describe("kb.search with a sentence (a new ticket's title)", () => {
+  it("matches any of the words, ranking articles with all of them first", async () => {
+    await world();
+    const r = await callerFor(anonymous).kb.search({ q: "не могу сбросить пароль и счёт", lang: "ru" });
+    expect(slugs(r)).toEqual(["reset-password", "invoices"]);
+    // only the invoices article has both words; the other one has just "email"
+    expect(slugs(await callerFor(anonymous).kb.search({ q: "invoices email", lang: "en" }))).toEqual(["invoices", "reset-password"]);
+  });
+});

@@ -1,12 +1,15 @@
 // Deflection while typing a new ticket: matching articles appear under the title (guest form
 // and signed-in customer), an opened suggestion is recorded, and the report page counts the
 // forms that were then left without a ticket — and not the one that submitted.
-import { test, expect } from "@playwright/test";
+import { test, expect as baseExpect } from "@playwright/test";
 import { createStaff, e2eDb } from "./support/db";
-import { signIn } from "./support/auth";
-import { englishContext, customerPage } from "./support/portal";
+import { englishContext } from "./support/portal";
 import { shoot } from "./support/staff";
-import { seedKb, russianContext, expectAccessible } from "./support/kb";
+import { seedKb, russianContext, expectAccessible, kbSignIn, kbCustomer } from "./support/kb";
+
+// generous waits: the e2e machine is shared and often loaded
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test("suggestions while typing: guest (ru) opens one and leaves; customer (en) opens one and submits; the report counts one", async ({ browser }) => {
   const tag = `d${Date.now() % 1e6}`;
@@ -26,7 +29,9 @@ test("suggestions while typing: guest (ru) opens one and leaves; customer (en) o
   await expect(tab.getByTestId("kb-article").getByRole("heading", { level: 1 })).toHaveText(`Как сбросить пароль ${tag}`);
 
   // a signed-in customer in English opens one too, but submits the ticket anyway
-  const { page: customer } = await customerPage(browser);
+  const customer = await (await englishContext(browser)).newPage();
+  const who = await kbCustomer();
+  await kbSignIn(customer, who.email, who.password);
   await customer.goto("/tickets/new");
   const form = customer.getByTestId("new-ticket-form");
   await form.locator('input[name="title"]').fill(`reset password ${tag}`);
@@ -42,7 +47,7 @@ test("suggestions while typing: guest (ru) opens one and leaves; customer (en) o
 
   const staff = await (await englishContext(browser)).newPage();
   const agent = await createStaff("AGENT");
-  await signIn(staff, agent.email, agent.password);
+  await kbSignIn(staff, agent.email, agent.password);
   await staff.goto("/staff/reports");
   const card = staff.getByTestId("kb-report");
   await expect(card).toContainText("Knowledge base");

@@ -1,12 +1,15 @@
 // Staff writing the help centre, in English and in Russian: a new article with both language
 // versions, preview, draft → published with history, an internal article staff can read and
 // customers cannot, the categories page, and a link to an article inserted into a reply.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect as baseExpect, type Page } from "@playwright/test";
 import { createStaff, e2eDb } from "./support/db";
-import { signIn } from "./support/auth";
 import { englishContext } from "./support/portal";
 import { createCustomer, createTicket, shoot } from "./support/staff";
-import { seedKb, russianContext, expectAccessible } from "./support/kb";
+import { seedKb, russianContext, expectAccessible, kbSignIn } from "./support/kb";
+
+// generous waits: the e2e machine is shared and often loaded
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 300_000 });
 
 async function writeArticle(page: Page, o: { ru: [string, string]; en: [string, string]; save: string; preview: string }) {
   await page.getByTestId("kb-tab-ru").click();
@@ -27,7 +30,7 @@ test("English staff: write, preview, publish with history; internal stays intern
   const kb = await seedKb(tag);
   const page = await (await englishContext(browser)).newPage();
   const agent = await createStaff("AGENT", "en");
-  await signIn(page, agent.email, agent.password);
+  await kbSignIn(page, agent.email, agent.password);
   await page.goto("/staff/kb");
   await expect(page.getByRole("heading", { level: 1, name: "Knowledge base" })).toBeVisible();
   await expect(page.getByTestId("kb-staff-list")).toContainText(`Internal password escalation ${tag}`);
@@ -69,7 +72,7 @@ test("Russian admin: categories, a Russian-only article, stale save refused", as
   await seedKb(tag);
   const page = await (await russianContext(browser)).newPage();
   const admin = await createStaff("ADMIN", "ru");
-  await signIn(page, admin.email, admin.password);
+  await kbSignIn(page, admin.email, admin.password);
   await page.goto("/staff/kb/categories");
   await expect(page.getByRole("heading", { level: 1, name: "Категории базы знаний" })).toBeVisible();
   const add = page.getByTestId("kb-category-new");

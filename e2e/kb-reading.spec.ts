@@ -1,10 +1,14 @@
 // The help centre as a visitor reads it, in English and in Russian: home → topic → article,
 // language fallback, hreflang / Open Graph / sitemap, search with highlights and typos,
 // "was this helpful?", and no serious accessibility violations on any KB page.
-import { test, expect } from "@playwright/test";
+import { test, expect as baseExpect } from "@playwright/test";
 import { englishContext } from "./support/portal";
 import { shoot } from "./support/staff";
 import { seedKb, russianContext, expectAccessible } from "./support/kb";
+
+// generous waits: the e2e machine is shared and often loaded
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test("English visitor: browse, read, hreflang, vote, fallback, sitemap", async ({ browser }) => {
   const tag = `r${Date.now() % 1e6}`;

@@ -3,7 +3,8 @@
 import type { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
-import { e2eDb } from "./db";
+import { e2eDb, uniqueEmail } from "./db";
+import { hashPassword } from "../../server/auth/passwords";
 import { searchKey } from "../../server/domain/kb/slug";
 
 type Art = { slug: string; titleRu: string; bodyRu: string; titleEn: string; bodyEn: string; visibility?: "PUBLIC" | "CUSTOMERS" | "STAFF"; kind?: "ARTICLE" | "FAQ" };
@@ -43,4 +44,20 @@ export async function expectAccessible(page: Page, include?: string) {
   const r = await (include ? builder.include(include) : builder).analyze();
   const bad = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+/** Signing in on a machine under load: the shared helper's 10 s are not always enough here. */
+export async function kbSignIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  const form = page.getByTestId("sign-in-form");
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/sign-in"), { timeout: 60_000 }), form.locator('button[type="submit"]').click()]);
+}
+
+export async function kbCustomer(locale = "en") {
+  const email = uniqueEmail("kb-cust");
+  const password = "customer-pass-1";
+  await e2eDb().user.create({ data: { email, name: "Kim Customer", role: "CUSTOMER", locale, passwordHash: await hashPassword(password) } });
+  return { email, password };
 }

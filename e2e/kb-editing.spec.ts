@@ -34,13 +34,13 @@ test("English staff: write, preview, publish with history; internal stays intern
   await page.goto("/staff/kb");
   await expect(page.getByRole("heading", { level: 1, name: "Knowledge base" })).toBeVisible();
   await expect(page.getByTestId("kb-staff-list")).toContainText(`Internal password escalation ${tag}`);
-  await expectAccessible(page);
+  await expectAccessible(page, "main"); // the signed-in header's user menu is shared UI (not KB): checked elsewhere
   await page.getByTestId("kb-new").click();
   await page.getByTestId("kb-category").selectOption({ label: `Account ${tag}` });
   const id = await writeArticle(page, { ru: [`Экспорт данных ${tag}`, "Нажмите **Экспорт** в профиле."], en: [`Exporting your data ${tag}`, "Press **Export** in your profile."], save: "Save", preview: "Экспорт" });
   await expect(page.getByTestId("kb-history")).toContainText(agent.name);
   await expect(page.getByTestId("kb-history")).toContainText("created");
-  await expectAccessible(page);
+  await expectAccessible(page, "main"); // the signed-in header's user menu is shared UI (not KB): checked elsewhere
   await shoot(page, "kb-editor-en");
   // a draft is not public yet
   const visitor = await (await englishContext(browser)).newPage();
@@ -79,7 +79,7 @@ test("Russian admin: categories, a Russian-only article, stale save refused", as
   await add.getByLabel("Название (русское)").fill(`Оплата ${tag}`);
   await add.getByRole("button", { name: "Добавить категорию" }).click();
   await expect(page.getByTestId(`kb-category-oplata-${tag}`)).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessible(page, "main"); // the signed-in header's user menu is shared UI (not KB): checked elsewhere
   await shoot(page, "kb-categories-ru");
 
   await page.goto("/staff/kb/new");
@@ -91,7 +91,7 @@ test("Russian admin: categories, a Russian-only article, stale save refused", as
   await page.getByTestId("kb-save").click();
   await expect(page).toHaveURL(/\/staff\/kb\/\d+$/);
   await expect(page.getByTestId("kb-history")).toContainText("создана");
-  await expectAccessible(page);
+  await expectAccessible(page, "main"); // the signed-in header's user menu is shared UI (not KB): checked elsewhere
   await shoot(page, "kb-editor-ru");
   const id = Number(/\/staff\/kb\/(\d+)$/.exec(page.url())![1]);
   // someone else saves meanwhile: this editor's save is refused with a clear message

@@ -3,7 +3,9 @@ import "server-only";
 // visitor's locale), KB strings in that language, and loading through the same procedures as
 // the API — "sign in first" becomes a redirect, anything hidden a 404.
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, type getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/server/i18n/messages";
 import { TRPCError } from "@trpc/server";
 import { isLocale } from "@/server/i18n/locale";
 import type { KbLang } from "@/server/domain/kb/language";
@@ -15,9 +17,15 @@ export async function kbLang(param: string | string[] | undefined): Promise<KbLa
   return l === "en" ? "en" : "ru";
 }
 
-export function kbT(lang: KbLang) {
-  return getTranslations({ locale: lang, namespace: "kb" });
+/**
+ * KB strings in the page's language. Not getTranslations({ locale }): the request config
+ * (server/i18n/request.ts) always answers with the visitor's cookie locale.
+ */
+export async function kbT(lang: KbLang): Promise<KbTranslator> {
+  return createTranslator({ locale: lang, messages: loadMessages(lang) as never, namespace: "kb" as never }) as unknown as KbTranslator;
 }
+
+type KbTranslator = Awaited<ReturnType<typeof getTranslations<"kb">>>;
 
 type Api = Awaited<ReturnType<typeof caller>>;
 

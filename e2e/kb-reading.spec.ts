@@ -79,7 +79,7 @@ test("Russian visitor: search with stemming, highlights and a typo", async ({ br
   await expectAccessible(page);
   await shoot(page, "kb-search-ru");
   // a typo still finds it (pg_trgm), marked as a similar match
-  await page.goto(`/kb/search?q=${encodeURIComponent(`пороль ${tag}`)}`);
+  await page.goto(`/kb/search?q=${encodeURIComponent("пороль")}`);
   await expect(page.getByTestId("kb-results").getByRole("link", { name: `Как сбросить пароль ${tag}` })).toBeVisible();
   await expect(page.getByTestId("kb-results")).toContainText("Похожее");
   await page.goto("/kb/search?q=zzzzqqqq");

@@ -43,7 +43,7 @@ export function KbArticleFeedback({ articleId, labels, countView }: { articleId:
 
   const send = (helpful: boolean) => vote.mutate({ articleId, helpful, visitorId: kbVisitorId() });
   return (
-    <div className="flex flex-col gap-3 rounded-xl border border-line bg-subtle/50 p-4 sm:flex-row sm:items-center print:hidden" data-testid="kb-feedback">
+    <div className="flex flex-col gap-3 rounded-xl border border-line bg-subtle/50 p-4 sm:flex-row sm:flex-wrap sm:items-center print:hidden" data-testid="kb-feedback">
       <p className="flex-1 text-sm font-medium text-ink" id={`kb-helpful-${articleId}`}>{mine === null ? labels.question : labels.thanks}</p>
       <div className="flex gap-2" role="group" aria-labelledby={`kb-helpful-${articleId}`}>
         <Button size="sm" variant={mine === true ? "primary" : "outline"} aria-pressed={mine === true} loading={vote.isPending && vote.variables?.helpful === true} onClick={() => send(true)} data-testid="kb-vote-yes">

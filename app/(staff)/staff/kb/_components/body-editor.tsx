@@ -67,7 +67,7 @@ export function BodyEditor({ lang, faq, title, body, onTitle, onBody, onError }:
           </div>
           {tab === "write" ? (
             <Textarea ref={area} aria-labelledby={`kb-body-label-${lang}`} aria-describedby={`kb-body-hint-${lang}`} rows={18} autoGrow value={body} lang={lang}
-              onChange={(e) => onBody(e.target.value)} className="rounded-none border-0 font-mono text-sm shadow-none focus-visible:ring-0" data-testid={`kb-body-${lang}`} />
+              onChange={(e) => onBody(e.target.value)} className="min-h-72 rounded-none border-0 font-mono text-sm shadow-none focus-visible:ring-0" data-testid={`kb-body-${lang}`} />
           ) : (
             <div className="min-h-72 px-4 py-3" role="tabpanel" data-testid={`kb-preview-pane-${lang}`} lang={lang}>
               {!body.trim() ? <p className="text-sm text-ink-subtle">{t("previewEmpty")}</p> : preview.data ? (

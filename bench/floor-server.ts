@@ -4,7 +4,7 @@
 // Run: tsx bench/floor-server.ts <port> <database-url>
 import http from "node:http";
 import pg from "pg";
-import { queueSql, countsSql, ticketSql, createSql, replySql } from "./sql";
+import { queueSql, countsSql, ticketSql, createSql, replySql, kbSearchSql } from "./sql";
 
 const num = (s: string | null) => (s ? Number(s) : undefined);
 
@@ -66,6 +66,8 @@ export function startFloorServer(port: number, url: string): Promise<http.Server
             c.release();
           }
         }
+        case "/kb-search":
+          return send({ items: await kbSearchSql(pool, q.get("q") ?? "") });
         case "/health":
           return send({ ok: true });
         default:

@@ -15,6 +15,7 @@ import { measure, type Target, type LoadResult } from "./load";
 import { measureIngest, type IngestResults } from "./ingest";
 import { writeResults, machine, type Row, type Meta } from "./report";
 import { searchTerms } from "./vocab";
+import { seedKb, kbSearchTerms } from "./kb-seed";
 
 const a = parseArgs(process.argv.slice(2));
 const quick = a.flags.quick === true;
@@ -31,6 +32,7 @@ const cfg = {
   ingestBudget: int("ingest-budget", quick ? 60 : 180),
   only: typeof a.flags.only === "string" ? a.flags.only.split(",") : null,
   skipIngest: a.flags["skip-ingest"] === true,
+  kbArticles: int("kb-articles", 10_000),
 };
 const log = (s: string) => console.log(`[bench] ${s}`);
 const root = path.resolve(import.meta.dirname, "..");
@@ -95,6 +97,9 @@ function measures(app: Server, floor: Server, fx: Fixtures, tok: { staff: string
   let w = 0;
   const words = () => `Bench write ${++w} ${Date.now()} — заказ доставка order status`;
   const customer = fx.long[0]!;
+  const kbTerms = kbSearchTerms();
+  let k = 0;
+  const nextKbTerm = () => kbTerms[k++ % kbTerms.length]!;
   return [
     { key: "queue-first", label: "staff queue, first page", maxRatio: 2, maxP95: 50,
       app: get(app.url, trpcGet("ticket.list", filter), bearer(tok.staff)),
@@ -114,6 +119,9 @@ function measures(app: Server, floor: Server, fx: Fixtures, tok: { staff: string
     { key: "ticket-page", label: `customer ticket page (${LONG_MESSAGES} messages)`, maxP95: 150,
       app: { url: app.url, next: () => { const t = nextLong(); return { path: trpcGet("ticket.byId", { id: t.id }), headers: bearer(tok.customers.get(t.requester_id)!) }; } },
       floor: { url: floor.url, next: () => ({ path: `/ticket?id=${nextLong().id}` }) } },
+    { key: "kb-search", label: `KB search, ${cfg.kbArticles.toLocaleString("en")} articles`, maxP95: 50,
+      app: { url: app.url, next: () => ({ path: trpcGet("kb.search", { q: nextKbTerm(), lang: "ru", limit: 10 }) }) },
+      floor: { url: floor.url, next: () => ({ path: `/kb-search?q=${encodeURIComponent(nextKbTerm())}` }) } },
     { key: "create", label: "create ticket (+ outbox)",
       app: { url: app.url, method: "POST", next: () => ({ path: "/api/trpc/ticket.create", headers: bearer(tok.customers.get(customer.requester_id)!), body: trpcBody({ title: words(), body: words(), categoryId: fx.categoryId }) }) },
       floor: { url: floor.url, method: "POST", next: () => ({ path: "/create", body: JSON.stringify({ title: words(), body: words(), categoryId: fx.categoryId, requesterId: customer.requester_id }) }) } },
@@ -161,6 +169,8 @@ async function main() {
       seedSeconds = r.seconds;
       log(`seeded in ${r.seconds.toFixed(0)} s (${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ")})`);
     }
+    // the help centre is seeded apart, so a reused ticket database gains it too
+    await seedKb(url, cfg.kbArticles, log);
     // a request the client gave up on must not keep PostgreSQL busy for the next measures
     await adminQuery(cluster.adminUrl, `ALTER DATABASE "${name}" SET statement_timeout = '${STATEMENT_TIMEOUT_S}s'`);
     const b = buildApp(log);

@@ -4,6 +4,8 @@
 // change it here too — bench/README.md says so.
 import type pg from "pg";
 import { TICKET_SQL, THREAD_SQL, ATTACHMENTS_SQL } from "@/server/services/tickets/ticket-thread-sql";
+import { kbSearchQuery, KB_TRGM_THRESHOLD_SQL } from "@/server/services/kb/search-sql";
+import { searchKey } from "@/server/domain/kb/slug";
 
 export type QueueParams = {
   statusId?: number; categoryId?: number; search?: string; cursor?: { at: Date; id: number } | null; limit: number;
@@ -113,5 +115,22 @@ export async function replySql(c: pg.PoolClient, p: { ticketId: number; authorId
   } catch (e) {
     await c.query("ROLLBACK");
     throw e;
+  }
+}
+
+/** The KB search, the very statement kb.search runs (server/services/kb/search-sql.ts). */
+export async function kbSearchSql(db: pg.Pool, q: string) {
+  const c = await db.connect();
+  try {
+    await c.query("BEGIN");
+    await c.query(KB_TRGM_THRESHOLD_SQL);
+    const r = await c.query(kbSearchQuery({ q, key: searchKey(q), lang: "ru", levels: ["PUBLIC"], drafts: false, limit: 10 }));
+    await c.query("COMMIT");
+    return r.rows;
+  } catch (e) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    c.release();
   }
 }

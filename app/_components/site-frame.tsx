@@ -10,6 +10,7 @@ import { UserMenu } from "./user-menu";
 
 export async function SiteFrame({ actor, area, children, wide }: { actor: Actor; area: "portal" | "staff"; children: React.ReactNode; wide?: boolean }) {
   const t = await getTranslations("common");
+  const tkb = await getTranslations("kb");
   const nav: AppShellNavItem[] =
     area === "staff"
       ? [
@@ -19,6 +20,7 @@ export async function SiteFrame({ actor, area, children, wide }: { actor: Actor;
                 { href: "/staff/reports", label: t("nav.reports") },
                 { href: "/staff/quarantine", label: t("nav.quarantine") },
                 { href: "/staff/outbox", label: t("nav.outbox") },
+                { href: "/staff/kb", label: tkb("staffNav") },
               ]
             : []),
           ...(isAdmin(actor) ? [{ href: "/staff/settings", label: t("nav.settings") }] : []),
@@ -27,6 +29,7 @@ export async function SiteFrame({ actor, area, children, wide }: { actor: Actor;
       : [
           { href: "/tickets", label: t("nav.myTickets"), exact: true },
           { href: "/tickets/new", label: t("nav.newTicket") },
+          { href: "/kb", label: tkb("nav") },
           ...(isStaff(actor) ? [{ href: "/staff", label: t("nav.staff") }] : []),
         ];
   const brand = (
@@ -46,7 +49,7 @@ export async function SiteFrame({ actor, area, children, wide }: { actor: Actor;
   return (
     <AppShell
       brand={brand}
-      nav={actor.kind === "anonymous" ? [] : nav}
+      nav={actor.kind === "anonymous" ? nav.filter((n) => n.href === "/kb") : nav}
       navLabel={t("nav.portal")}
       menuLabel={t("actions.menu")}
       closeLabel={t("actions.close")}

@@ -15,6 +15,7 @@ import { outboxRouter } from "./routers/outbox";
 import { mailTemplateRouter } from "./routers/mail-template";
 import { mailRouter } from "./routers/mail";
 import { quarantineRouter } from "./routers/quarantine";
+import { kbRouter } from "./routers/kb";
 
 export const appRouter = createTRPCRouter({
   ticket: ticketRouter,
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   mailTemplate: mailTemplateRouter,
   mail: mailRouter,
   quarantine: quarantineRouter,
+  kb: kbRouter,
 });
 
 export type AppRouter = typeof appRouter;

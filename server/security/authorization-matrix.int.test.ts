@@ -13,6 +13,7 @@ import { callerFor } from "@/server/testing/caller";
 import { makeActor, firstCategoryId, statusByKey, setTicketSettings } from "@/server/testing/factories";
 import { openTicketAs, setTicketStatus, guestActor } from "@/server/testing/portal-helpers";
 import { resetDb } from "@/server/testing/reset-db";
+import { buildKbWorld } from "@/server/testing/kb-fixtures";
 import { anonymous, type Actor } from "@/server/domain/actor";
 import { AUTHORIZATION_TABLE, ACTORS, ALLOWED, type ActorName, type World } from "./authorization-table";
 
@@ -47,6 +48,7 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
     cannedReplyId: canned.id,
     apiTokenId: token.id,
     outboxId: outbox.id,
+    kb: await buildKbWorld(agent.user.id),
   };
   const actors: Record<ActorName, Actor> = {
     anonymous,

@@ -13,6 +13,9 @@
 //   staff     agents and admins
 //   admin     admins only
 
+import type { KbWorld } from "@/server/testing/kb-fixtures";
+import { PNG_1x1 } from "@/server/testing/portal-helpers";
+
 export type ActorName = "anonymous" | "guest" | "customerA" | "customerB" | "agent" | "admin";
 export const ACTORS: ActorName[] = ["anonymous", "guest", "customerB", "customerA", "agent", "admin"];
 
@@ -43,6 +46,7 @@ export type World = {
   cannedReplyId: number;
   apiTokenId: number;
   outboxId: number;
+  kb: KbWorld;
 };
 
 export type Entry = {
@@ -133,6 +137,29 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "quarantine.discard": { rule: "staff", input: () => ({ id: 999_999 }), notFoundOk: true },
   "quarantine.createTicket": { rule: "staff", input: () => ({ id: 999_999 }), notFoundOk: true },
   "quarantine.inspect": { rule: "staff", input: () => ({ emlBase64: Buffer.from("From: a@example.test\r\nSubject: hi\r\n\r\nbody\r\n").toString("base64") }) },
+  // knowledge base: reading and feedback follow the article's visibility (public fixture here;
+  // customers-only, internal and drafts are covered in server/services/kb/kb-read.int.test.ts)
+  "kb.home": { rule: "public", input: () => ({ lang: "en" }) },
+  "kb.category": { rule: "public", input: (w) => ({ slug: w.kb.categorySlug, lang: "en" }) },
+  "kb.article": { rule: "public", input: (w) => ({ slug: w.kb.articleSlug, lang: "ru" }) },
+  "kb.search": { rule: "public", input: () => ({ q: "password", lang: "en" }) },
+  "kb.vote": { rule: "public", input: (w) => ({ articleId: w.kb.articleId, helpful: true, visitorId: "visitor-0123456789abcdef" }) },
+  "kb.recordView": { rule: "public", input: (w) => ({ articleId: w.kb.articleId }) },
+  "kb.suggestionOpened": { rule: "public", input: (w) => ({ session: "session-0123456789abcdef", articleId: w.kb.articleId }) },
+  "kb.suggestionsSubmitted": { rule: "public", input: () => ({ session: "session-0123456789abcdef" }) },
+  "kb.list": { rule: "staff", input: () => ({}) },
+  "kb.get": { rule: "staff", input: (w) => ({ id: w.kb.articleId }) },
+  "kb.revisions": { rule: "staff", input: (w) => ({ articleId: w.kb.articleId }) },
+  "kb.preview": { rule: "staff", input: () => ({ body: "**hi**" }) },
+  "kb.create": { rule: "staff", input: (w) => ({ categoryId: w.kb.categoryId, kind: "ARTICLE", visibility: "PUBLIC", isPublished: false, titleRu: "", bodyRu: "", titleEn: "New article", bodyEn: "Text" }) },
+  "kb.update": { rule: "staff", input: async (w) => ({ id: w.kb.articleId, version: await w.kb.articleVersion(), categoryId: w.kb.categoryId, kind: "ARTICLE", visibility: "STAFF", isPublished: true, titleRu: "", bodyRu: "", titleEn: "Changed", bodyEn: "Changed" }) },
+  "kb.delete": { rule: "staff", input: (w) => ({ id: w.kb.articleId }) },
+  "kb.uploadImage": { rule: "staff", input: () => ({ fileName: "dot.png", contentBase64: PNG_1x1.toString("base64") }) },
+  "kb.report": { rule: "staff", input: () => ({ ...range(), lang: "en" }) },
+  "kb.categories": { rule: "staff", input: none },
+  "kb.createCategory": { rule: "admin", input: () => ({ parentId: null, nameRu: "Новая", nameEn: "New KB category" }) },
+  "kb.updateCategory": { rule: "admin", input: (w) => ({ id: w.kb.categoryId, parentId: null, nameRu: "Изменена", nameEn: "Changed" }) },
+  "kb.deleteCategory": { rule: "admin", input: (w) => ({ id: w.kb.emptyCategoryId }) },
 };
 
 // REST routes of the public API (/api/v1, server/api/openapi-rest.ts) and its documents. A REST

@@ -15,6 +15,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { errorInfo } from "@/app/_lib/trpc-error";
 import { MarkdownField } from "../../_components/markdown-field";
 import { AttachmentPicker, type UploadLimits } from "@/app/_components/attachment-picker";
+import { KbSuggestions, markKbSuggestionsSubmitted } from "./kb-suggestions";
 
 type Category = { id: number; name: { ru: string; en: string } };
 
@@ -27,8 +28,23 @@ export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { ca
   const [form, setForm] = useState({ title: "", body: "", categoryId: categories[0]?.id ?? 0, name: "", email: "", website: "" });
   const [files, setFiles] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
   const [done, setDone] = useState<{ email: string } | null>(null);
-  const create = useMutation(trpc.ticket.create.mutationOptions({ onSuccess: (r) => router.push(`/tickets/${r.id}`) }));
-  const createGuest = useMutation(trpc.ticket.createGuest.mutationOptions({ onSuccess: () => setDone({ email: form.email }) }));
+  // markKbSuggestionsSubmitted: a ticket was opened after the help-center suggestions (deflection report)
+  const create = useMutation(
+    trpc.ticket.create.mutationOptions({
+      onSuccess: (r) => {
+        markKbSuggestionsSubmitted();
+        router.push(`/tickets/${r.id}`);
+      },
+    }),
+  );
+  const createGuest = useMutation(
+    trpc.ticket.createGuest.mutationOptions({
+      onSuccess: () => {
+        markKbSuggestionsSubmitted();
+        setDone({ email: form.email });
+      },
+    }),
+  );
   const busy = create.isPending || createGuest.isPending;
   const failed = create.error ?? createGuest.error;
   const onFiles = useCallback((ids: string[], busy: boolean) => setFiles({ ids, busy }), []);
@@ -93,6 +109,7 @@ export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { ca
           <Field label={t("subject")} error={fe("title")} required>
             <Input name="title" value={form.title} maxLength={200} onChange={(e) => setForm({ ...form, title: e.target.value })} required />
           </Field>
+          <KbSuggestions query={form.title} />
           <Field label={t("category")} error={fe("categoryId")}>
             <Select name="categoryId" value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: Number(e.target.value) })}>
               {categories.map((c) => (

@@ -11,6 +11,7 @@ import { cn } from "@/app/_lib/cn";
 import { reportRange, presetRange } from "./report-range";
 import { ReportCharts } from "./report-charts";
 import { CsvButton } from "./csv-button";
+import { KbDeflectionCard } from "./kb-deflection-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("title") };
@@ -46,6 +47,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </CardContent>
       </Card>
       <ReportCharts report={report} />
+      <KbDeflectionCard from={range.fromDate} to={range.toDate} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { AttachmentPicker, type UploadLimits } from "@/app/_components/attachmen
 import { fillPlaceholders } from "@/server/domain/tickets/placeholders";
 import { useTicketVersion } from "./version-context";
 import { useTicketOutcome } from "./use-ticket-mutation";
+import { KbLinkPicker } from "./kb-link-picker";
 
 type Mode = "reply" | "note";
 type Canned = { id: number; title: string; body: string };
@@ -109,9 +110,10 @@ export function StaffComposer({ ticketId, canned, values, uploadLimits }: { tick
             </button>
           ))}
         </div>
+        <div className="ml-auto"><KbLinkPicker onInsert={(md) => insert({ id: 0, title: "", body: md })} /></div>
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
-            <Button variant="ghost" size="sm" className="ml-auto" data-testid="canned-trigger">{t("canned")} <ChevronDown className="size-4" aria-hidden /></Button>
+            <Button variant="ghost" size="sm" data-testid="canned-trigger">{t("canned")} <ChevronDown className="size-4" aria-hidden /></Button>
           </DropdownMenuTrigger>
           {/* focus goes to the text after inserting, not back to the menu button (Radix's default
               would race with it and swallow the next keystrokes) */}

@@ -111,7 +111,7 @@ test("ASVS 5.0 V4.1.3: a forged x-helpdesk-client-ip does not pick the rate-limi
   const category = await e2eDb().category.findFirstOrThrow({ where: { archivedAt: null } });
   const statuses: number[] = [];
   for (let i = 0; i < 6; i++) {
-    const res = await request.post("/api/trpc/ticket.create", {
+    const res = await request.post("/api/trpc/ticket.createGuest", {
       headers: { origin: baseURL!, "x-forwarded-for": ip, "x-helpdesk-client-ip": `198.51.100.${i + 1}` },
       data: { json: { title: "Rate limited guest", body: "x", categoryId: category.id, name: "Guest", email: `ip-${Date.now()}-${i}@example.test` } },
     });

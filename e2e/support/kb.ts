@@ -58,6 +58,6 @@ export async function kbSignIn(page: Page, email: string, password: string) {
 export async function kbCustomer(locale = "en") {
   const email = uniqueEmail("kb-cust");
   const password = "customer-pass-1";
-  await e2eDb().user.create({ data: { email, name: "Kim Customer", role: "CUSTOMER", locale, passwordHash: await hashPassword(password) } });
+  await e2eDb().user.create({ data: { email, name: "Kim Customer", role: "CUSTOMER", locale, passwordHash: await hashPassword(password), emailVerifiedAt: new Date() } });
   return { email, password };
 }

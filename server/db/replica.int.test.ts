@@ -62,7 +62,7 @@ describe("read replica", () => {
       write: publicProcedure.mutation(async () => (await queueCounts(actor)).all),
       read: publicProcedure.query(async () => (await queueCounts(actor)).all),
     });
-    const caller = createCallerFactory(router)({} as never);
+    const caller = createCallerFactory(router)({ actor } as never);
     expect(await caller.write()).toBe(1);
     expect(await caller.read()).toBe(2);
   });

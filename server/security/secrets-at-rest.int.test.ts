@@ -93,6 +93,8 @@ describe("secrets at rest", () => {
       { text: "hello" },
       { body: "hello" },
       { from: new Date(Date.now() - 86_400_000), to: new Date() },
+      { lang: "en" },
+      { q: "hello", lang: "en" },
     ];
     const answered: string[] = [];
     for (const path of QUERIES) {

@@ -116,7 +116,8 @@ describe("mail ingest runs", () => {
     const mb = await useMailbox(dc, { port: dc.imapsPort!, secure: true, caPem: dc.caPem! });
     await mb.deliver(await mailN(mb, 1));
     expect(await run()).toMatchObject({ created: 1 });
-    await updateSettings("mail", { caPem: "" });
+    // a changed CA needs the password typed again (the stored one never follows a changed connection field)
+    await updateSettings("mail", { caPem: "", password: mb.user.password });
     await expect(runIngest()).rejects.toMatchObject({ code: "CERTIFICATE" });
     expect(await db().mailboxState.findUniqueOrThrow({ where: { key: "default" } })).toMatchObject({ leaseOwner: null });
   });

@@ -1,0 +1,17 @@
+import mysql from "mysql2/promise";
+import { startMariaDb } from "@/server/testing/mariadb";
+import { loadPatchesoftDataSet } from "@/server/testing/mariadb-patchesoft-data";
+const t0 = Date.now();
+const m = await startMariaDb();
+console.log("started", Date.now() - t0);
+const url = await m.createDatabase("ps1");
+const c = await mysql.createConnection({ uri: url, charset: "utf8mb4" });
+const t1 = Date.now();
+const ds = await loadPatchesoftDataSet(c, { tickets: 10000, filesDir: m.dir + "/files" });
+console.log("loaded", Date.now() - t1, { ...ds, ticketIds: ds.ticketIds.length, guestEmails: ds.guestEmails.length });
+const [r] = await c.query("SELECT name, HEX(name) h FROM custom_statuses LIMIT 2");
+console.log(r);
+const [r2] = await c.query("SELECT title FROM tickets WHERE ID IN (9, 10)");
+console.log(r2);
+await c.end();
+await m.stop();

@@ -97,7 +97,7 @@ function ticketRow(i: number, customers: number, deleted: number[]) {
     userid = STAFF + customers + 1 + (i % 50);
     deleted.push(userid);
   }
-  const ts = i % 500 === 0 ? 0 : 1_500_000_000 + i * 600;
+  const ts = i % 500 === 0 || i === 42 ? 0 : 1_500_000_000 + i * 600;
   const status = 1 + (i % 4);
   const body = i % 50 === 0 ? `<p>Не работает ${thing}</p><script>alert("xss")</script><img src="http://tracker.example/p.gif">` : `<p>Здравствуйте! У нас не работает ${thing}, заявка ${i}.</p>`;
   return [i, mb(i, 9, `Проблема: ${thing} №${i}`), mb(i, 9, body), userid, i % 3 === 0 ? 2 + (i % 5) : 0, ts, 1 + (i % 6), status, 1 + (i % 3),

@@ -9,6 +9,7 @@ import type { Connection } from "mysql2/promise";
 import { PATCHESOFT_DDL, PATCHESOFT_ROLES } from "./mariadb-patchesoft-ddl";
 import { doubleEncode } from "@/server/services/import/patchesoft/mojibake";
 import { phpassPortable } from "@/server/auth/legacy-password";
+import { rng } from "@/bench/vocab";
 
 export type DataSetOptions = { tickets: number; repliesPerTicket?: number; filesDir: string };
 export const STAFF = 6;
@@ -19,17 +20,6 @@ export const TICKET_TITLE = "Служба поддержки";
 const FIRST = ["Иван", "Мария", "Пётр", "Ольга", "Сергей", "Анна", "Юрий", "Елена"];
 const LAST = ["Иванов", "Петрова", "Сидоров", "Смирнова", "Козлов", "Орлова"];
 const THINGS = ["принтер", "почта", "счёт", "доставка", "пароль", "сеть", "отчёт"];
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type DataSet = {
   tickets: number;
@@ -111,7 +101,7 @@ const TICKET_COLS = ["ID", "title", "body", "userid", "assignedid", "timestamp",
 
 /** Creates the tables and fills them; the files go to `filesDir`. */
 export async function loadPatchesoftDataSet(c: Connection, o: DataSetOptions): Promise<DataSet> {
-  const rand = prng(17);
+  const rand = rng(17);
   const per = o.repliesPerTicket ?? 5;
   const customers = Math.max(40, Math.round(o.tickets / 5));
   for (const ddl of PATCHESOFT_DDL) await c.query(ddl);
@@ -122,8 +112,12 @@ export async function loadPatchesoftDataSet(c: Connection, o: DataSetOptions): P
   const gone: number[] = [];
   const deleted: number[] = [];
   for (let id = 1; ticketIds.length < o.tickets; id++) {
-    if (id % 101 === 0) gone.push(id);
-    else (tickets.push(ticketRow(id, customers, deleted)), ticketIds.push(id));
+    if (id % 101 === 0) {
+      gone.push(id);
+      continue;
+    }
+    tickets.push(ticketRow(id, customers, deleted));
+    ticketIds.push(id);
   }
   await insert(c, "tickets", TICKET_COLS, tickets);
   const replies: unknown[][] = [];

@@ -1,7 +1,8 @@
 // State shared by the steps of one import run: the target connection (a transaction per
 // batch), dry-run, the id maps filled step by step, and the summary.
 import type pg from "pg";
-import type { PatchesoftSource } from "./source";
+import { int, type PatchesoftSource, type Row } from "./source";
+import { Progress } from "./progress";
 import type { ImportSummary } from "./summary";
 import type { ProgressSink } from "./progress";
 
@@ -44,5 +45,17 @@ export async function inBatch<T>(ctx: ImportContext, fn: () => Promise<T>): Prom
   } catch (e) {
     await ctx.pg.query("ROLLBACK").catch(() => {});
     throw e;
+  }
+}
+
+/** Walks a source table in ID order, `size` rows at a time, with the progress line. */
+export async function eachBatch(ctx: ImportContext, table: string, label: string, size: number, fn: (rows: Row[]) => Promise<void>): Promise<void> {
+  const progress = new Progress(label, await ctx.src.count(table), ctx.progress);
+  for (let after = 0; ; ) {
+    const rows = await ctx.src.batch(table, after, size);
+    if (!rows.length) break;
+    after = int(rows[rows.length - 1]!.ID);
+    await fn(rows);
+    progress.add(rows.length);
   }
 }

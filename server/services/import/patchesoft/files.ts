@@ -6,11 +6,10 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { storage } from "@/server/services/uploads/storage";
 import { checkFileType, extensionOf, sanitizeFileName } from "@/server/services/uploads/file-check";
-import { inBatch, type ImportContext } from "./context";
+import { eachBatch, inBatch, type ImportContext } from "./context";
 import { reconcile, type Planned } from "./reconcile";
 import { insertRows, unixDate, updateRow } from "./sql";
 import { int, str, type Row } from "./source";
-import { Progress } from "./progress";
 
 type FileRow = { ticketId: number; messageId: number | null; uploaderId: number | null; fileName: string; contentType: string; size: number; sha256: string; storageKey: string; createdAt: Date };
 type Loaded = Planned<FileRow> & { bytes: Buffer };
@@ -39,11 +38,7 @@ async function plan(ctx: ImportContext, r: Row): Promise<Loaded | null> {
 }
 
 export async function importFiles(ctx: ImportContext): Promise<void> {
-  const progress = new Progress("files", await ctx.src.count("ticket_files"), ctx.progress);
-  for (let after = 0; ; ) {
-    const rows = await ctx.src.batch("ticket_files", after, ctx.batchSize);
-    if (!rows.length) break;
-    after = int(rows[rows.length - 1]!.ID);
+  await eachBatch(ctx, "ticket_files", "files", ctx.batchSize, async (rows) => {
     const planned = (await Promise.all(rows.map((r) => plan(ctx, r)))).filter((p): p is Loaded => p !== null);
     await inBatch(ctx, () =>
       reconcile(ctx, "file", planned, {
@@ -60,6 +55,5 @@ export async function importFiles(ctx: ImportContext): Promise<void> {
         },
       }),
     );
-    progress.add(rows.length);
-  }
+  });
 }

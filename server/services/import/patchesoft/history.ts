@@ -1,21 +1,16 @@
 // Ticket history lines (free text in Patchesoft) become audit events "import.history" on the
 // ticket, and canned responses become canned replies.
-import { inBatch, type ImportContext } from "./context";
+import { eachBatch, inBatch, type ImportContext } from "./context";
 import { reconcile, type Planned } from "./reconcile";
 import { insertRows, nextIds, unixDate, updateRow } from "./sql";
 import { int, str } from "./source";
 import { repairText } from "./mojibake";
 import { htmlContent } from "./content";
-import { Progress } from "./progress";
 
 type HistoryRow = { ticketId: number; actorId: number | null; message: string; createdAt: Date };
 
 export async function importHistory(ctx: ImportContext): Promise<void> {
-  const progress = new Progress("history", await ctx.src.count("ticket_history"), ctx.progress);
-  for (let after = 0; ; ) {
-    const rows = await ctx.src.batch("ticket_history", after, ctx.batchSize * 2);
-    if (!rows.length) break;
-    after = int(rows[rows.length - 1]!.ID);
+  await eachBatch(ctx, "ticket_history", "history", ctx.batchSize * 2, async (rows) => {
     const planned: Planned<HistoryRow>[] = [];
     for (const r of rows) {
       const t = ctx.tickets.get(int(r.ticketid));
@@ -37,8 +32,7 @@ export async function importHistory(ctx: ImportContext): Promise<void> {
         update: (id, p) => updateRow(ctx.pg, "audit_events", id, { data: JSON.stringify({ message: p.row.message, source: "patchesoft" }) }),
       }),
     );
-    progress.add(rows.length);
-  }
+  });
 }
 
 export async function importCanned(ctx: ImportContext): Promise<void> {

@@ -1,12 +1,11 @@
 // Replies, in source order. A reply whose ticket is gone (Patchesoft deletes tickets without
 // their replies) is skipped and counted; a zero date takes its ticket's date. The author is
 // the mapped user; a guest's reply (userid 0) is the ticket's requester's.
-import { inBatch, type ImportContext } from "./context";
+import { eachBatch, inBatch, type ImportContext } from "./context";
 import { reconcile, type Planned } from "./reconcile";
 import { insertRows, nextIds, unixDate, updateRow } from "./sql";
 import { int, type Row } from "./source";
 import { htmlContent } from "./content";
-import { Progress } from "./progress";
 
 type ReplyRow = { ticketId: number; authorId: number | null; text: string; html: string; createdAt: Date };
 
@@ -29,11 +28,7 @@ function plan(ctx: ImportContext, r: Row): Planned<ReplyRow> | null {
 }
 
 export async function importReplies(ctx: ImportContext): Promise<void> {
-  const progress = new Progress("replies", await ctx.src.count("ticket_replies"), ctx.progress);
-  for (let after = 0; ; ) {
-    const rows = await ctx.src.batch("ticket_replies", after, ctx.batchSize * 2);
-    if (!rows.length) break;
-    after = int(rows[rows.length - 1]!.ID);
+  await eachBatch(ctx, "ticket_replies", "replies", ctx.batchSize * 2, async (rows) => {
     const planned = rows.map((r) => plan(ctx, r)).filter((p): p is Planned<ReplyRow> => p !== null);
     const ids = await inBatch(ctx, () =>
       reconcile(ctx, "reply", planned, {
@@ -47,6 +42,5 @@ export async function importReplies(ctx: ImportContext): Promise<void> {
       }),
     );
     for (const [s, t] of ids) ctx.replies.set(Number(s), Number(t));
-    progress.add(rows.length);
-  }
+  });
 }

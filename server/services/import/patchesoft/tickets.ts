@@ -128,12 +128,19 @@ async function requesters(ctx: ImportContext, rows: Row[]) {
   for (const r of rows) {
     const uid = int(r.userid);
     if (uid > 0) {
-      if (!ctx.users.has(uid)) (deleted.push(uid), ctx.summary.fix("ticket", "requester deleted: inactive placeholder account"));
+      if (!ctx.users.has(uid)) {
+        deleted.push(uid);
+        ctx.summary.fix("ticket", "requester deleted: inactive placeholder account");
+      }
       continue;
     }
     const g = emailSchema.safeParse(repairText(str(r.guest_email)));
-    if (g.success) guests.push(g.data);
-    else (deleted.push(-int(r.ID)), ctx.summary.fix("ticket", "guest without a valid address: inactive placeholder account"));
+    if (g.success) {
+      guests.push(g.data);
+      continue;
+    }
+    deleted.push(-int(r.ID));
+    ctx.summary.fix("ticket", "guest without a valid address: inactive placeholder account");
   }
   await ensureGuests(ctx, guests);
   await ensureDeletedUsers(ctx, deleted);

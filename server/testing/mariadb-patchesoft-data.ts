@@ -11,7 +11,8 @@ import { doubleEncode } from "@/server/services/import/patchesoft/mojibake";
 import { phpassPortable } from "@/server/auth/legacy-password";
 import { rng } from "@/bench/vocab";
 
-export type DataSetOptions = { tickets: number; repliesPerTicket?: number; filesDir: string };
+/** `firstTicketId`: where the ticket numbers start (an e2e database already has low numbers) */
+export type DataSetOptions = { tickets: number; repliesPerTicket?: number; filesDir: string; firstTicketId?: number };
 export const STAFF = 6;
 export const KNOWN_PASSWORD = "Старый-пароль-1";
 export const TICKET_STRING = "## Номер заявки:";
@@ -111,7 +112,7 @@ export async function loadPatchesoftDataSet(c: Connection, o: DataSetOptions): P
   const ticketIds: number[] = [];
   const gone: number[] = [];
   const deleted: number[] = [];
-  for (let id = 1; ticketIds.length < o.tickets; id++) {
+  for (let id = o.firstTicketId ?? 1; ticketIds.length < o.tickets; id++) {
     if (id % 101 === 0) {
       gone.push(id);
       continue;

@@ -7,12 +7,12 @@ import { loadPatchesoftDataSet, type DataSet } from "./mariadb-patchesoft-data";
 
 export type PatchesoftFixture = { maria: MariaDbInstance; url: string; filesDir: string; ds: DataSet; sql: mysql.Connection; stop(): Promise<void> };
 
-export async function startPatchesoft(tickets: number): Promise<PatchesoftFixture> {
+export async function startPatchesoft(tickets: number, firstTicketId = 1): Promise<PatchesoftFixture> {
   const maria = await startMariaDb();
   const url = await maria.createDatabase("patchesoft");
   const filesDir = path.join(maria.dir, "uploads");
   const sql = await mysql.createConnection({ uri: url, charset: "utf8mb4" });
-  const ds = await loadPatchesoftDataSet(sql, { tickets, filesDir });
+  const ds = await loadPatchesoftDataSet(sql, { tickets, filesDir, firstTicketId });
   return {
     maria, url, filesDir, ds, sql,
     async stop() {

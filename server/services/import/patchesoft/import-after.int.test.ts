@@ -35,9 +35,19 @@ describe("imported passwords", () => {
     expect(await authenticate(email(), KNOWN_PASSWORD, "10.1.1.1")).toMatchObject({ ok: true });
     expect(await hashOf(email())).toMatch(/^\$argon2id\$/);
     expect(await authenticate(email(), KNOWN_PASSWORD, "10.1.1.1")).toMatchObject({ ok: true });
-    // a rerun of the import leaves the new hash alone (the source row did not change)
+    // a rerun leaves the new hash alone, even when the source row changed meanwhile
     await runPatchesoftImport({ mysqlUrl: ps.url, filesDir: ps.filesDir });
     expect(await hashOf(email())).toMatch(/^\$argon2id\$/);
+    const [[row]] = (await ps.sql.query("SELECT first_name FROM users WHERE email = ?", [email()])) as unknown as [Array<{ first_name: string }>];
+    await ps.sql.query("UPDATE users SET first_name = 'Изменённое' WHERE email = ?", [email()]);
+    try {
+      await runPatchesoftImport({ mysqlUrl: ps.url, filesDir: ps.filesDir });
+      const u = await db().user.findUniqueOrThrow({ where: { email: email() }, select: { name: true, passwordHash: true } });
+      expect(u.name).toMatch(/^Изменённое /);
+      expect(u.passwordHash).toMatch(/^\$argon2id\$/);
+    } finally {
+      await ps.sql.query("UPDATE users SET first_name = ? WHERE email = ?", [row!.first_name, email()]);
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import type { ProgressSink } from "./progress";
 import type { ImportContext } from "./context";
 import { importUsers } from "./users";
 import { importCategories, importStatuses } from "./taxonomy";
-import { assertNoForeignTickets, importTickets } from "./tickets";
+import { importTickets } from "./tickets";
 import { importReplies } from "./replies";
 import { importFiles } from "./files";
 import { importCanned, importHistory } from "./history";
@@ -47,7 +47,6 @@ export async function runPatchesoftImport(o: ImportOptions): Promise<ImportResul
     statuses: new Map(), closedStatuses: new Set(), tickets: new Map(), replies: new Map(), fakeId: () => --fake,
   };
   try {
-    await assertNoForeignTickets(ctx);
     await importUsers(ctx);
     await importCategories(ctx);
     await importStatuses(ctx);

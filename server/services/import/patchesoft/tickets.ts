@@ -19,14 +19,6 @@ type TicketRow = {
 
 const FALLBACK_DATE = new Date(Date.UTC(2000, 0, 1));
 
-/** Refuses to mix imported numbers with tickets made here (their ids would collide). */
-export async function assertNoForeignTickets(ctx: ImportContext): Promise<void> {
-  const r = await ctx.pg.query<{ n: string }>(
-    `SELECT count(*)::text AS n FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM import_map m WHERE m.source = 'patchesoft' AND m.entity = 'ticket' AND m.target_id = t.id::text)`,
-  );
-  if (Number(r.rows[0]!.n) > 0) throw new Error(`this helpdesk already has ${r.rows[0]!.n} tickets of its own: import into a fresh install, so ticket numbers stay the same`);
-}
-
 function requesterOf(ctx: ImportContext, r: Row): number {
   const uid = int(r.userid);
   if (uid > 0) return ctx.users.get(uid)!;
@@ -69,6 +61,9 @@ const values = (id: number, t: TicketRow) => [id, t.title, t.body, t.bodyHtml, t
 function ticketWriter(ctx: ImportContext) {
   return {
     async insert(ps: Planned<TicketRow>[]) {
+      // numbers stay the same, so a number this helpdesk already used for a ticket of its own stops the import
+      const taken = await ctx.pg.query<{ id: number }>("SELECT id FROM tickets WHERE id = ANY($1::int[]) ORDER BY id LIMIT 5", [ps.map((p) => Number(p.sourceId))]);
+      if (taken.rows.length) throw new Error(`ticket number(s) ${taken.rows.map((r) => r.id).join(", ")} already exist here and are not from this import: import into a fresh install so numbers stay the same`);
       await insertRows(ctx.pg, "tickets", COLS, ps.map((p) => values(Number(p.sourceId), p.row)));
       return ps.map((p) => p.sourceId);
     },

@@ -42,8 +42,11 @@ const writer = (ctx: ImportContext) => ({
     const byEmail = new Map(r.rows.map((x) => [x.email, String(x.id)]));
     return rows.map((p) => byEmail.get(p.row.email)!);
   },
-  update: (id: string, { row: u }: Planned<UserRow>) =>
-    updateRow(ctx.pg, "users", id, { name: u.name, role: u.role, is_active: u.isActive, password_hash: u.passwordHash, updated_at: new Date() }),
+  // a hash already replaced here (argon2id after a sign-in, or a new password) is never put back
+  update: async (id: string, { row: u }: Planned<UserRow>) => {
+    await updateRow(ctx.pg, "users", id, { name: u.name, role: u.role, is_active: u.isActive, updated_at: new Date() });
+    await ctx.pg.query("UPDATE users SET password_hash = $2 WHERE id = $1 AND (password_hash IS NULL OR password_hash NOT LIKE '$argon2%')", [id, u.passwordHash]);
+  },
 });
 
 function planUser(ctx: ImportContext, r: Row, roles: Map<number, Row>, seen: Map<string, number>): Planned<UserRow> | null {

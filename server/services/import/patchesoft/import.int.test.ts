@@ -6,6 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { db } from "@/server/db/client";
 import { startPatchesoft, type PatchesoftFixture } from "@/server/testing/mariadb-patchesoft";
 import { runPatchesoftImport } from "./run-import";
+import { firstCategoryId, makeUser, statusByKey } from "@/server/testing/factories";
 
 let ps: PatchesoftFixture;
 beforeAll(async () => {
@@ -110,5 +111,13 @@ describe("import:patchesoft", () => {
     expect(second.summary.of("reply").imported).toBe(ps.ds.replies - partial.replies);
     expect(second.summary.of("ticket").imported).toBe(0);
     expect(await counts()).toMatchObject({ tickets: ps.ds.tickets, replies: ps.ds.replies, files: ps.ds.files });
+  });
+
+  it("stops when a ticket number is already taken here by a ticket of this helpdesk's own", async () => {
+    const u = await makeUser();
+    const id = ps.ds.ticketIds[150]!;
+    await db().ticket.create({ data: { id, title: "Своя заявка", body: "x", bodyHtml: "<p>x</p>", categoryId: await firstCategoryId(), statusId: (await statusByKey("new")).id, requesterId: u.id } });
+    await expect(run()).rejects.toThrow(new RegExp(`ticket number\\(s\\) ${id} already exist`));
+    expect((await db().ticket.findUniqueOrThrow({ where: { id } })).title).toBe("Своя заявка");
   });
 });

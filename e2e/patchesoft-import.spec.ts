@@ -69,6 +69,8 @@ test("staff view: the imported ticket with its replies, internal note and file",
   await expect(page.getByTestId("ticket-title")).toHaveText(t.title);
   for (const m of t.messages) await expect(page.getByTestId("thread")).toContainText(m.bodyText.slice(0, 30));
   await expect(page.getByTestId("thread").getByRole("link", { name: t.attachments[0]!.fileName })).toBeVisible();
+  // Patchesoft's history lines, with their text
+  await expect(page.getByTestId("history-event").filter({ hasText: "Заявка создана" })).toContainText("запись истории из Patchesoft");
   await shoot(page, "patchesoft-staff");
   // Patchesoft's per-ticket notes are an internal note here
   const noted = await e2eDb().ticket.findFirstOrThrow({ where: { id: { gte: FIRST }, messages: { some: { isInternal: true } } }, orderBy: { id: "asc" } });

@@ -6,6 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { db } from "@/server/db/client";
 import { startPatchesoft, type PatchesoftFixture } from "@/server/testing/mariadb-patchesoft";
 import { runPatchesoftImport } from "./run-import";
+import { loadSettings } from "@/server/services/settings/settings-store";
 import { firstCategoryId, makeUser, statusByKey } from "@/server/testing/factories";
 
 let ps: PatchesoftFixture;
@@ -63,6 +64,11 @@ describe("import:patchesoft", () => {
     const deleted = await db().user.findMany({ where: { email: { endsWith: "@patchesoft.invalid" } }, select: { isActive: true } });
     expect(deleted.length).toBeGreaterThan(0);
     expect(deleted.every((u) => !u.isActive)).toBe(true);
+    const mail = await loadSettings("mail", { withSecrets: true });
+    expect(mail).toMatchObject({ host: "imap.old.example", port: 993, secure: true, allowInvalidCertificate: true, username: "support@old.example", password: "пароль-imap", defaultTitle: "Служба поддержки", ticketStringRu: "## Номер заявки:", replyStringRu: "## - Ответьте выше этой строки - ##" });
+    const sealed = await db().setting.findUniqueOrThrow({ where: { key: "mail.password" } });
+    expect(JSON.stringify(sealed.value)).not.toContain("пароль-imap");
+    expect(await loadSettings("tickets")).toMatchObject({ allowTicketEdit: false, allowGuestTickets: true, allowedFileTypes: ["gif", "png", "jpg", "txt", "pdf"] });
     const map = await db().importMap.findUniqueOrThrow({ where: { source_entity_sourceId: { source: "patchesoft", entity: "ticket", sourceId: "3" } } });
     expect(map.data).toMatchObject({ priority: 1, customFields: { "Модель устройства": "Д-3-значение" } });
   });

@@ -24,10 +24,14 @@ function mailSettings(ctx: ImportContext, s: Row) {
   const [host, port] = str(s.protocol_path).trim().split(":");
   const ref = (m: Map<number, number>, v: unknown) => (m.has(int(v)) ? m.get(int(v))! : "auto");
   const title = repairText(str(s.ticket_title)).trim();
+  // the install's language is Russian here: its ticket and reply strings become the Russian ones
+  const ticketString = repairText(str(s.imap_ticket_string)).trim();
+  const replyString = repairText(str(s.imap_reply_string)).trim();
   return {
     protocol: int(s.protocol) === 2 ? "pop3" : "imap", host: host ?? "", ...(Number(port) > 0 ? { port: Number(port) } : {}), secure: int(s.protocol_ssl) === 1,
     allowInvalidCertificate: int(s.disable_cert) === 1, username: str(s.protocol_email).trim(), password: str(s.protocol_password), folder: "INBOX",
-    ...(title ? { defaultTitle: title.slice(0, 200) } : {}), defaultCategoryId: ref(ctx.categories, s.default_category), defaultStatusId: ref(ctx.statuses, s.default_status),
+    ...(title ? { defaultTitle: title.slice(0, 200) } : {}), ...(ticketString.length >= 3 ? { ticketStringRu: ticketString.slice(0, 100) } : {}),
+    ...(replyString.length >= 5 ? { replyStringRu: replyString.slice(0, 200) } : {}), defaultCategoryId: ref(ctx.categories, s.default_category), defaultStatusId: ref(ctx.statuses, s.default_status),
   };
 }
 

@@ -63,7 +63,8 @@ async function users(c: Connection, customers: number) {
     if (bad) invalid++;
     const email = bad ? `не-адрес-${id}` : staff ? `agent${id}@old.example` : `client${id}@mail.example`;
     const hash = id === STAFF + 2 ? portable : bcryptHash;
-    rows.push([id, email, hash, `user${id}`, mb(id, 7, FIRST[id % FIRST.length]!), mb(id, 7, LAST[id % LAST.length]!), 1_400_000_000 + id, role, 1]);
+    const first = staff ? "Оператор" : FIRST[id % FIRST.length]!;
+    rows.push([id, email, hash, `user${id}`, mb(id, 7, first), mb(id, 7, LAST[id % LAST.length]!), 1_400_000_000 + id, role, 1]);
   }
   await insert(c, "users", ["ID", "email", "password", "username", "first_name", "last_name", "joined", "user_role", "active"], rows);
   return { invalid, bcryptUser: `client${STAFF + 1}@mail.example`, phpassUser: `client${STAFF + 2}@mail.example` };
@@ -143,7 +144,7 @@ export async function loadPatchesoftDataSet(c: Connection, o: DataSetOptions): P
   for (const g of gone) replies.push([replies.length + 1, g, 2, "<p>Ответ на удалённую заявку</p>", 1_500_000_000, 0, 0, ""]);
   await insert(c, "ticket_replies", ["ID", "ticketid", "userid", "body", "timestamp", "replyid", "files", "hash"], replies);
   await insert(c, "ticket_files", ["ID", "ticketid", "upload_file_name", "file_type", "extension", "file_size", "timestamp", "replyid", "userid"], files);
-  await insert(c, "ticket_history", ["ticketid", "userid", "message", "timestamp"], ticketIds.map((id) => [id, 0, "Заявка создана", 1_500_000_000 + id]));
+  await insert(c, "ticket_history", ["ticketid", "userid", "message", "timestamp"], tickets.map((t) => [t[0], 0, "Заявка создана", t[5]]));
   await insert(c, "ticket_user_custom_fields", ["fieldid", "ticketid", "value", "itemname", "support", "error"],
     ticketIds.filter((id) => id % 3 === 0).map((id) => [1 + (id % 2), id, `Д-${id}-значение`, "", 0, ""]));
   await extras(c);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System packages the test suites need (Debian 12): Chromium for Playwright, Dovecot (IMAP +
-# POP3) for the mail integration tests, openssl for their self-signed certificates.
+# POP3) for the mail integration tests, openssl for their self-signed certificates, MariaDB
+# for the Patchesoft importer's tests (they run throwaway instances: server/testing/mariadb.ts).
 #
 # Idempotent: installs only what is missing (apt-get update only then). As root it installs;
 # otherwise it prints the exact command and exits 1. Tests run their own throwaway Dovecot
@@ -15,6 +16,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 { pkg_installed dovecot-imapd && [ -x /usr/lib/dovecot/imap ]; } || missing+=(dovecot-imapd)
 { pkg_installed dovecot-pop3d && [ -x /usr/lib/dovecot/pop3 ]; } || missing+=(dovecot-pop3d)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+{ pkg_installed mariadb-server && [ -x /usr/sbin/mariadbd ]; } || missing+=(mariadb-server)
 
 stop_system_dovecot() {
   # Only the packaged service: our test instances run `dovecot -c /tmp/...` with their own
@@ -36,7 +38,7 @@ stop_system_dovecot() {
 }
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-deps: chromium, dovecot-imapd, dovecot-pop3d, openssl already installed"
+  echo "install-deps: chromium, dovecot-imapd, dovecot-pop3d, openssl, mariadb-server already installed"
   [ "$(id -u)" -eq 0 ] && stop_system_dovecot
   exit 0
 fi

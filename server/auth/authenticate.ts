@@ -3,7 +3,7 @@
 // neither which accounts exist nor which are locked; only someone who knows the password learns
 // that the address is not confirmed yet (UNVERIFIED — the page then offers to resend the link).
 import { db } from "@/server/db/client";
-import { verifyPassword } from "./passwords";
+import { hashPassword, needsRehash, verifyPassword } from "./passwords";
 import { LIMITS, take, clear, seen } from "./rate-limit";
 export type AuthResult = { ok: true; userId: number; version: number } | { ok: false; reason: "INVALID" | "RATE_LIMITED" | "UNVERIFIED" };
 const pair = (email: string, ip: string) => `${email}|${ip}`;
@@ -25,6 +25,11 @@ export async function authenticate(emailRaw: string, password: string, ip: strin
   });
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid || !user.isActive) return { ok: false, reason: "INVALID" };
+  // an imported Patchesoft hash is replaced by argon2id at its first successful use; the
+  // `where` on the old hash keeps a concurrent password change from being overwritten
+  if (needsRehash(user.passwordHash)) {
+    await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
+  }
   await clear(LIMITS.loginAccountIp(), pair(email, ip));
   if (!user.emailVerifiedAt) return { ok: false, reason: "UNVERIFIED" };
   await take(LIMITS.loginKnown(), pair(email, ip));

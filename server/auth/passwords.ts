@@ -1,6 +1,7 @@
 // argon2id through @node-rs/argon2 (native, maintained). Parameters follow OWASP's
 // recommendation for argon2id (m=19 MiB, t=2, p=1) — ASVS 5.0 V11.4.2.
 import { hash, verify } from "@node-rs/argon2";
+import { isLegacyHash, verifyLegacyPassword } from "./legacy-password";
 
 const PARAMS = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
@@ -18,8 +19,13 @@ export async function verifyPassword(hashed: string | null | undefined, plain: s
     return false;
   }
   try {
+    // imported accounts (issue 17) keep their old hash until their first sign-in
+    if (isLegacyHash(hashed)) return await verifyLegacyPassword(hashed, plain);
     return await verify(hashed, plain);
   } catch {
     return false;
   }
 }
+
+/** An imported (pre-argon2id) hash: rehash it after a successful sign-in. */
+export const needsRehash = (hashed: string | null | undefined) => isLegacyHash(hashed);

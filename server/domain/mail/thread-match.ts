@@ -4,8 +4,10 @@
 // `rule` with the message so staff can see why it was threaded.
 import { sameAddress } from "./addresses";
 import { findSubjectToken, findTicketInReferences, findTicketRefInText, parsePlusAddress, type MarkerKey } from "./markers";
+import { findLegacyBodyId, findLegacySubjectId, hasSignedShapedRef, type LegacyThreading } from "./legacy-thread";
 
-export type ThreadRule = "message-id" | "plus-token" | "ticket-string" | "subject";
+/** "legacy": an unsigned reference of an imported helpdesk's old notification (legacy-thread.ts) */
+export type ThreadRule = "message-id" | "plus-token" | "ticket-string" | "legacy" | "subject";
 
 export interface ThreadMatchInput {
   inReplyTo?: string;
@@ -23,7 +25,7 @@ export interface ThreadMatch {
   forged: boolean;
 }
 
-export function matchThread(input: ThreadMatchInput, ctx: { key: MarkerKey; ticketStrings: string[] }): ThreadMatch {
+export function matchThread(input: ThreadMatchInput, ctx: { key: MarkerKey; ticketStrings: string[]; legacy?: LegacyThreading | null }): ThreadMatch {
   const byRef = findTicketInReferences(input.inReplyTo, input.references, ctx.key);
   if (byRef !== null) return { ticketId: byRef, rule: "message-id", forged: false };
 
@@ -34,6 +36,8 @@ export function matchThread(input: ThreadMatchInput, ctx: { key: MarkerKey; tick
 
   const ref = findTicketRefInText(input.text, ctx.ticketStrings, ctx.key);
   if (ref.id !== null) return { ticketId: ref.id, rule: "ticket-string", forged: false };
+  const legacy = ctx.legacy ? legacyMatch(input, ctx.legacy, ref.forged ? ctx.ticketStrings : null) : null;
+  if (legacy !== null) return { ticketId: legacy, rule: "legacy", forged: false };
   // A mail that claims a ticket with a bad signature is not given a second chance through the
   // (unsigned) subject token: forged markers never reach the original ticket.
   if (ref.forged) return { ticketId: null, rule: null, forged: true };
@@ -41,6 +45,22 @@ export function matchThread(input: ThreadMatchInput, ctx: { key: MarkerKey; tick
   const bySubject = findSubjectToken(input.subject);
   if (bySubject !== null) return { ticketId: bySubject, rule: "subject", forged: false };
   return { ticketId: null, rule: null, forged: false };
+}
+
+/**
+ * An old notification's reference to an imported ticket. When our own ticket string flagged the
+ * body as forged, that is forgiven only if no line carried a signature at all (an old mail has
+ * none; a wrong signature stays forged) and the body itself names an imported ticket.
+ */
+function legacyMatch(input: ThreadMatchInput, legacy: LegacyThreading, forgedBy: string[] | null): number | null {
+  const body = findLegacyBodyId(input.text, legacy);
+  if (forgedBy) {
+    const unsignedOnly = !hasSignedShapedRef(input.text, [...forgedBy, ...legacy.ticketStrings]);
+    // the first unsigned line of our own string must itself name an imported ticket
+    const ownUnsigned = findLegacyBodyId(input.text, { ...legacy, ticketStrings: forgedBy, maxTicketId: 9_999_999_999 });
+    return unsignedOnly && body !== null && ownUnsigned !== null && ownUnsigned <= legacy.maxTicketId ? body : null;
+  }
+  return body ?? findLegacySubjectId(input.subject, legacy);
 }
 
 /** The requester, a known CC or a staff member may add to a ticket; anyone else may not. */

@@ -2,7 +2,7 @@
 // not, which ticket and by which rule, whether the sender may add to it, and the cut reply.
 // process-mail.ts executes the plan inside its transaction; `mail:inspect` and the quarantine
 // page print it without touching anything. Reads only.
-import type { Db, Tx } from "@/server/db/client";
+import { db, type Db, type Tx } from "@/server/db/client";
 import type { EnqueueContext } from "@/server/mail/outbound/enqueue";
 import type { MailSettings, OutboundSettings, TicketSettings } from "@/server/domain/settings/schema";
 import { classifyAutomatic, type AutomaticVerdict } from "@/server/domain/mail/auto-reply";
@@ -14,9 +14,12 @@ import { cutReply, mailCutOptions, type CutBy } from "@/server/domain/mail/reply
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { fromAddress, markerKey } from "@/server/mail/outbound/compose";
 import type { ParsedMail } from "./parse-mail";
+import { LEGACY_SETTING_KEY, parseLegacyThreading, type LegacyThreading } from "@/server/domain/mail/legacy-thread";
 
 export type IngestContext = {
   mail: MailSettings;
+  /** old notifications of an imported helpdesk (issue 17); null when nothing was imported */
+  legacy?: LegacyThreading | null;
   outbound: OutboundSettings;
   tickets: TicketSettings;
   ownAddresses: string[];
@@ -58,8 +61,9 @@ export async function loadIngestContext(client?: Db | Tx): Promise<IngestContext
   const mail = await loadSettings("mail", { withSecrets: true, db: client });
   const outbound = await loadSettings("outbound", { db: client });
   const tickets = await loadSettings("tickets", { db: client });
+  const legacyRow = await (client ?? db()).setting.findUnique({ where: { key: LEGACY_SETTING_KEY }, select: { value: true } });
   const own = [mail.username, outbound.fromEmail, fromAddress(mail, outbound)].map((a) => a.trim().toLowerCase()).filter((a) => a.includes("@"));
-  return { mail, outbound, tickets, ownAddresses: [...new Set(own)], enqueue: { mail, outbound, tickets }, memo: {} };
+  return { mail, legacy: parseLegacyThreading(legacyRow?.value), outbound, tickets, ownAddresses: [...new Set(own)], enqueue: { mail, outbound, tickets }, memo: {} };
 }
 
 export type SenderKind = MailSenderKind;
@@ -127,9 +131,9 @@ export async function decideMail(client: Db | Tx, p: ParsedMail, ctx: IngestCont
   const automatic = classifyAutomatic(p.headers, { ownAddresses: ctx.ownAddresses, contentType: p.contentType, from: p.from.address });
   const match = matchThread(
     { inReplyTo: p.inReplyTo, references: p.references, toAddresses: [...p.to, ...p.cc, ...p.deliveredTo], text: p.text, subject: p.subject },
-    { key: markerKey(), ticketStrings: ticketStrings(ctx.mail) },
+    { key: markerKey(), ticketStrings: ticketStrings(ctx.mail), legacy: ctx.legacy },
   );
-  const reply = cutReply(p.text, mailCutOptions(p, replyStrings(ctx.mail)));
+  const reply = cutReply(p.text, mailCutOptions(p, [...replyStrings(ctx.mail), ...(ctx.legacy?.replyStrings ?? [])]));
   let account: SenderUser | null | undefined = undefined;
   const d = (plan: MailPlan): Decision => ({ plan, automatic, match, reply, senderUser: account });
 

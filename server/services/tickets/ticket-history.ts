@@ -31,6 +31,9 @@ export async function ticketHistory(actor: Actor, ticketId: number) {
       if (r.type === "ticket.assigned") return { ru: us.get(v) ?? "", en: us.get(v) ?? "" };
       return null;
     };
-    return { id: r.id, type: r.type, actor: r.actor, createdAt: r.createdAt, from: name(d.from), to: name(d.to), closeNote: typeof d.closeNote === "string" ? d.closeNote : null, auto: d.auto === true };
+    return { id: r.id, type: r.type, actor: r.actor, createdAt: r.createdAt, from: name(d.from), to: name(d.to), closeNote: typeof d.closeNote === "string" ? d.closeNote : importedNote(r.type, d), auto: d.auto === true };
   });
 }
+
+/** the free text of a history line imported from Patchesoft (issue 17), shown like a close note */
+const importedNote = (type: string, d: Record<string, unknown>) => (type === "import.history" && typeof d.message === "string" ? d.message : null);

@@ -1,0 +1,70 @@
+// The Patchesoft Support Centre tables the importer reads, written for the tests from the
+// column list of its public setup_db.sql (infinitesophie/helpdesk): same names, types and the
+// same mix of utf8 and latin1 tables. Tables the importer never reads are left out.
+const U = "ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci";
+const L = "ENGINE=InnoDB DEFAULT CHARSET=latin1";
+const S = "varchar(255) NOT NULL DEFAULT ''";
+
+export const PATCHESOFT_DDL = [
+  `CREATE TABLE users (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, email ${S}, password varchar(100) NOT NULL DEFAULT '',
+    token ${S}, IP varchar(500) NOT NULL DEFAULT '', username varchar(25) NOT NULL DEFAULT '', first_name varchar(25) NOT NULL DEFAULT '',
+    last_name varchar(25) NOT NULL DEFAULT '', avatar varchar(1000) NOT NULL DEFAULT 'default.png', joined int(11) NOT NULL DEFAULT 0,
+    joined_date varchar(10) NOT NULL DEFAULT '', online_timestamp int(11) NOT NULL DEFAULT 0, email_notification int(11) NOT NULL DEFAULT 1,
+    aboutme varchar(1000) NOT NULL DEFAULT '', user_role int(11) NOT NULL DEFAULT 0, active int(11) NOT NULL DEFAULT 1,
+    activate_code ${S}, noti_count int(11) NOT NULL DEFAULT 0, custom_view int(11) NOT NULL DEFAULT 0) ${U}`,
+  `CREATE TABLE user_roles (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, name ${S}, admin int(11) NOT NULL DEFAULT 0,
+    admin_settings int(11) NOT NULL DEFAULT 0, admin_members int(11) NOT NULL DEFAULT 0, admin_payment int(11) NOT NULL DEFAULT 0,
+    admin_announcements int(11) NOT NULL DEFAULT 0, banned int(11) NOT NULL DEFAULT 0, ticket_manager int(11) NOT NULL DEFAULT 0,
+    ticket_worker int(11) NOT NULL DEFAULT 0, knowledge_manager int(11) NOT NULL DEFAULT 0, client int(11) NOT NULL DEFAULT 0,
+    faq_manager int(11) NOT NULL DEFAULT 0, documentation_manager int(11) NOT NULL DEFAULT 0) ${U}`,
+  `CREATE TABLE user_groups (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(40) NOT NULL DEFAULT '', \`default\` int(11) NOT NULL DEFAULT 0) ${U}`,
+  `CREATE TABLE user_group_users (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, groupid int(11) NOT NULL DEFAULT 0, userid int(11) NOT NULL DEFAULT 0) ${U}`,
+  `CREATE TABLE ticket_categories (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(255) NOT NULL, description mediumtext NOT NULL,
+    cat_parent int(11) NOT NULL, image varchar(1000) NOT NULL, no_tickets int(11) NOT NULL, auto_assign int(11) NOT NULL) ${U}`,
+  `CREATE TABLE custom_statuses (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(255) NOT NULL, color varchar(6) NOT NULL,
+    \`close\` int(11) NOT NULL, text_color varchar(6) NOT NULL) ${L}`,
+  `CREATE TABLE tickets (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, title varchar(500) NOT NULL, body mediumtext NOT NULL,
+    userid int(11) NOT NULL, assignedid int(11) NOT NULL, timestamp int(11) NOT NULL, categoryid int(11) NOT NULL, status int(11) NOT NULL,
+    priority int(11) NOT NULL, last_reply_timestamp int(11) NOT NULL, last_reply_userid int(11) NOT NULL, notes mediumtext NOT NULL,
+    message_id_hash varchar(255) NOT NULL, guest_email varchar(500) NOT NULL, guest_password varchar(255) NOT NULL,
+    last_reply_string varchar(255) NOT NULL, rating int(11) NOT NULL, ticket_date varchar(255) NOT NULL, close_ticket_date varchar(255) NOT NULL,
+    archived int(11) NOT NULL, public int(11) NOT NULL, close_timestamp int(11) NOT NULL) ${U}`,
+  `CREATE TABLE ticket_replies (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, ticketid int(11) NOT NULL, userid int(11) NOT NULL,
+    body mediumtext NOT NULL, timestamp int(11) NOT NULL, replyid int(11) NOT NULL, files int(11) NOT NULL, hash varchar(255) NOT NULL) ${U}`,
+  `CREATE TABLE ticket_files (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, ticketid int(11) NOT NULL, upload_file_name varchar(500) NOT NULL,
+    file_type varchar(255) NOT NULL, extension varchar(12) NOT NULL, file_size varchar(255) NOT NULL, timestamp int(11) NOT NULL,
+    replyid int(11) NOT NULL, userid int(11) NOT NULL) ${U}`,
+  `CREATE TABLE ticket_history (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, ticketid int(11) NOT NULL, userid int(11) NOT NULL,
+    message varchar(500) NOT NULL, timestamp int(11) NOT NULL) ${U}`,
+  `CREATE TABLE ticket_custom_fields (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(255) NOT NULL, type int(11) NOT NULL,
+    options varchar(2000) NOT NULL, help_text varchar(1000) NOT NULL, required int(11) NOT NULL, all_cats int(11) NOT NULL, hide_clientside int(11) NOT NULL) ${U}`,
+  `CREATE TABLE ticket_user_custom_fields (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, fieldid int(11) NOT NULL, ticketid int(11) NOT NULL,
+    value mediumtext NOT NULL, itemname varchar(500) NOT NULL, support int(11) NOT NULL, error varchar(1000) NOT NULL) ${U}`,
+  `CREATE TABLE canned_responses (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, title varchar(255) NOT NULL, body mediumtext NOT NULL) ${U}`,
+  `CREATE TABLE knowledge_categories (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(255) NOT NULL, description mediumtext NOT NULL,
+    image varchar(1000) NOT NULL, parent_category int(11) NOT NULL) ${U}`,
+  `CREATE TABLE knowledge_articles (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, title varchar(255) NOT NULL, body mediumtext NOT NULL,
+    userid int(11) NOT NULL, timestamp int(11) NOT NULL, catid int(11) NOT NULL, last_updated_timestamp int(11) NOT NULL,
+    useful_yes int(11) NOT NULL, useful_total int(11) NOT NULL) ${U}`,
+  `CREATE TABLE faq_categories (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(255) NOT NULL, description text NOT NULL) ${L}`,
+  `CREATE TABLE faq (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, question varchar(500) NOT NULL, answer varchar(2000) NOT NULL, catid int(11) NOT NULL) ${L}`,
+  `CREATE TABLE site_settings (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, site_name varchar(500) NOT NULL, site_email varchar(500) NOT NULL,
+    upload_path varchar(500) NOT NULL, file_types varchar(500) NOT NULL, file_size int(11) NOT NULL, enable_ticket_uploads int(11) NOT NULL,
+    enable_ticket_guests int(11) NOT NULL, enable_ticket_edit int(11) NOT NULL, require_login int(11) NOT NULL, protocol int(11) NOT NULL,
+    protocol_path varchar(1000) NOT NULL, protocol_email varchar(500) NOT NULL, protocol_password varchar(500) NOT NULL,
+    ticket_title varchar(255) NOT NULL, protocol_ssl int(11) NOT NULL, ticket_rating int(11) NOT NULL, default_category int(11) NOT NULL,
+    imap_ticket_string varchar(500) DEFAULT '## Ticket ID: ', imap_reply_string varchar(500) NOT NULL DEFAULT '## - REPLY ABOVE THIS LINE - ##',
+    ticket_note_close int(11) NOT NULL, default_status int(11) NOT NULL, close_ticket_reply int(11) NOT NULL, disable_cert int(11) NOT NULL,
+    staff_status int(11) NOT NULL, client_status int(11) NOT NULL, enable_knowledge int(11) NOT NULL DEFAULT 1, enable_faq int(11) NOT NULL DEFAULT 1) ${U}`,
+];
+
+/** Patchesoft's shipped roles (setup_db.sql): name, then the flags admin, banned, ticket_manager, ticket_worker, client */
+export const PATCHESOFT_ROLES: Array<[number, string, { admin?: 1; banned?: 1; ticket_manager?: 1; ticket_worker?: 1; client?: 1; admin_members?: 1 }]> = [
+  [1, "Admin", { admin: 1 }],
+  [2, "Member Manager", { admin_members: 1 }],
+  [5, "Member", {}],
+  [6, "Banned", { banned: 1 }],
+  [7, "Ticket Manager", { ticket_manager: 1 }],
+  [8, "Ticket Worker", { ticket_worker: 1 }],
+  [10, "Client", { client: 1 }],
+];

@@ -11,7 +11,8 @@ import { editRequester } from "@/server/services/tickets/edit-requester";
 import { ticketHistory } from "@/server/services/tickets/ticket-history";
 import { bulkUpdate } from "@/server/services/tickets/bulk-update";
 import { loadSettings } from "@/server/services/settings/settings-store";
-import { ticketAddNoteOutput, ticketSetStatusOutput } from "@/packages/client/src/contract";
+import { ticketAddNoteOutput, ticketSetStatusOutput, ticketSetPriorityOutput } from "@/packages/client/src/contract";
+import { setPriority } from "@/server/services/tickets/set-priority";
 
 const id = z.number().int().positive();
 const version = z.number().int().min(0);
@@ -38,6 +39,11 @@ export const ticketStaffProcedures = {
   setCategory: staffProcedure
     .input(z.object({ ticketId: id, version, categoryId: id }))
     .mutation(({ ctx, input }) => setCategory(ctx.actor, input)),
+
+  setPriority: staffProcedure
+    .input(z.object({ ticketId: id, version, priorityId: id }))
+    .output(ticketSetPriorityOutput)
+    .mutation(({ ctx, input }) => setPriority(ctx.actor, input)),
 
   addNote: staffProcedure
     .input(z.object({ ticketId: id, version: version.optional(), body: noteBody }))

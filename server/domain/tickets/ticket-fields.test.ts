@@ -14,7 +14,7 @@ const ROLES: Record<string, Actor> = {
 describe("canSetPriority: setting × role", () => {
   const table: Array<[boolean, Record<string, boolean>]> = [
     [false, { anonymous: false, guest: false, customer: false, agent: true, admin: true }],
-    [true, { anonymous: false, guest: true, customer: true, agent: true, admin: true }],
+    [true, { anonymous: true, guest: true, customer: true, agent: true, admin: true }],
   ];
   for (const [setting, expected] of table) {
     for (const [role, ok] of Object.entries(expected)) {
@@ -23,8 +23,9 @@ describe("canSetPriority: setting × role", () => {
       });
     }
   }
-  it("a new ticket keeps the requested priority only when allowed, else the default (null)", () => {
-    expect(priorityForNewTicket(ROLES.customer!, { customerSetsPriority: false }, 4)).toBeNull();
+  it("a new ticket keeps the requested priority when allowed, refuses it otherwise, else the default (null)", () => {
+    expect(priorityForNewTicket(ROLES.customer!, { customerSetsPriority: false }, 4)).toBe("PRIORITY_NOT_ALLOWED");
+    expect(priorityForNewTicket(ROLES.customer!, { customerSetsPriority: false }, undefined)).toBeNull();
     expect(priorityForNewTicket(ROLES.customer!, { customerSetsPriority: true }, 4)).toBe(4);
     expect(priorityForNewTicket(ROLES.agent!, { customerSetsPriority: false }, 3)).toBe(3);
     expect(priorityForNewTicket(ROLES.agent!, { customerSetsPriority: false }, undefined)).toBeNull();

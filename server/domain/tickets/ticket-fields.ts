@@ -5,18 +5,22 @@ import type { Actor } from "../actor";
 import { isStaff } from "../actor";
 import type { TicketSettings } from "../settings/schema";
 
-/** Staff always; a customer (or guest) only when the ticket settings let customers choose. */
+/**
+ * Staff always; the customer side (signed in, a guest link, or the guest form of a visitor)
+ * only when the ticket settings let customers choose. Mail Cc's and the system never do.
+ */
 export function canSetPriority(actor: Actor, s: Pick<TicketSettings, "customerSetsPriority">): boolean {
   if (isStaff(actor)) return true;
-  return s.customerSetsPriority && (actor.kind === "user" || actor.kind === "guest");
+  return s.customerSetsPriority && (actor.kind === "user" || actor.kind === "guest" || actor.kind === "anonymous");
 }
 
 /**
- * The priority a new ticket gets: the requested one when the actor may set it, otherwise null
- * (the database default — the priority marked default, or the mail settings' one for mail).
+ * The priority a new ticket gets: null = the database default (the priority marked default).
+ * A priority the actor may not set is refused, not dropped: "PRIORITY_NOT_ALLOWED".
  */
-export function priorityForNewTicket(actor: Actor, s: Pick<TicketSettings, "customerSetsPriority">, requested: number | undefined): number | null {
-  return requested !== undefined && canSetPriority(actor, s) ? requested : null;
+export function priorityForNewTicket(actor: Actor, s: Pick<TicketSettings, "customerSetsPriority">, requested: number | undefined): number | null | "PRIORITY_NOT_ALLOWED" {
+  if (requested === undefined) return null;
+  return canSetPriority(actor, s) ? requested : "PRIORITY_NOT_ALLOWED";
 }
 
 export type CategoryFacts = { id: number; parentId: number | null; noTickets: boolean; archived: boolean };

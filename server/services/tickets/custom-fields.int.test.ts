@@ -91,3 +91,19 @@ describe("custom fields", () => {
     expect((await callerFor(w.agent).ticket.list({ limit: 25, fieldId: w.cost.id, fieldValue: "not a number" })).items).toEqual([]);
   });
 });
+
+describe("ticket.exportCsv", () => {
+  it("exports the filtered queue with priority, category path and a column per custom field", async () => {
+    const w = await fieldWorld();
+    const child = await callerFor(w.admin).category.create({ nameRu: "Домены", nameEn: "Domains", parentId: w.other.id });
+    const t = await callerFor(w.customer).ticket.create({ title: "=cmd()", body: "Text", categoryId: child.id, customFields: { [w.plan.id]: "pro" } });
+    await openTicket(w.customer);
+    const r = await callerFor(w.agent).ticket.exportCsv({ locale: "en", fieldId: w.plan.id, fieldValue: "pro" });
+    const [head, row, ...rest] = r.csv.trim().split("\r\n");
+    expect(head).toBe("Number,Title,Status,Priority,Category,Requester,Requester email,Assignee,Created,Last activity,Site address,Plan,Estimate");
+    expect(row).toMatch(new RegExp(`^${t.id},'=cmd\\(\\),New,Normal,Other / Domains,`));
+    expect(row!.endsWith(",,Pro,")).toBe(true);
+    expect(rest).toEqual([]);
+    expect((await callerFor(w.agent).ticket.exportCsv({ locale: "ru" })).csv.split("\r\n")[0]).toMatch(/^Номер,Тема,Статус,Приоритет/);
+  });
+});

@@ -101,7 +101,7 @@ describe("ticket.exportCsv", () => {
     const r = await callerFor(w.agent).ticket.exportCsv({ locale: "en", fieldId: w.plan.id, fieldValue: "pro" });
     const [head, row, ...rest] = r.csv.trim().split("\r\n");
     expect(head).toBe("Number,Title,Status,Priority,Category,Requester,Requester email,Assignee,Created,Last activity,Site address,Plan,Estimate");
-    expect(row).toMatch(new RegExp(`^${t.id},'=cmd\\(\\),New,Normal,Other / Domains,`));
+    expect(row!.startsWith(`${t.id},"'=cmd()",New,Normal,Other / Domains,`)).toBe(true); // formula neutralised
     expect(row!.endsWith(",,Pro,")).toBe(true);
     expect(rest).toEqual([]);
     expect((await callerFor(w.agent).ticket.exportCsv({ locale: "ru" })).csv.split("\r\n")[0]).toMatch(/^Номер,Тема,Статус,Приоритет/);

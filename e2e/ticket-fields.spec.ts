@@ -83,6 +83,7 @@ async function setupCategories(browser: Browser, stamp: string) {
 }
 
 test("sub-categories and custom fields: admin, the portal form, the staff ticket with history", async ({ browser }) => {
+  test.setTimeout(180_000); // two signed-in browsers and four admin forms on a shared 2-core machine
   const stamp = Date.now().toString(36);
   const { admin, parent } = await setupCategories(browser, stamp);
   const child = await e2eDb().category.findFirstOrThrow({ where: { parentId: parent.id } });

@@ -112,6 +112,10 @@ test("sub-categories and custom fields: admin, the portal form, the staff ticket
   const t = await e2eDb().ticket.findUniqueOrThrow({ where: { id } });
   expect(t.priorityId).toBe(high.id);
   expect(Object.values(t.customFields as object)).toEqual(["pro"]);
+  // the customer's ticket page: the priority, and the field (customer-editable) with its value
+  await expect(page.getByTestId("priority-badge")).toHaveText("High");
+  await expect(page.getByTestId("portal-fields").locator('select[name^="field-"]')).toHaveValue("pro");
+  await shoot(page, "portal-ticket-fields");
 
   await admin.goto(`/staff/tickets/${id}`);
   const card = admin.getByTestId("ticket-fields");

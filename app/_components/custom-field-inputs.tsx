@@ -19,12 +19,13 @@ export function fieldErrorsOf(e: unknown): Record<string, string> {
   return ((e as { data?: { details?: { fields?: Record<string, string> } | null } })?.data?.details?.fields) ?? {};
 }
 
-export function CustomFieldInputs({ defs, values, onChange, staff, errors = {} }: { defs: FieldDefDto[]; values: FieldDraft; onChange: (v: FieldDraft) => void; staff: boolean; errors?: Record<string, string> }) {
+/** `narrow`: one column (the staff ticket's sidebar). */
+export function CustomFieldInputs({ defs, values, onChange, staff, errors = {}, narrow = false }: { defs: FieldDefDto[]; values: FieldDraft; onChange: (v: FieldDraft) => void; staff: boolean; errors?: Record<string, string>; narrow?: boolean }) {
   const locale = useLocale();
   const te = useTranslations("errors");
   if (defs.length === 0) return null;
   return (
-    <div className="grid gap-4 sm:grid-cols-2" data-testid="custom-fields">
+    <div className={narrow ? "grid gap-4" : "grid gap-4 sm:grid-cols-2"} data-testid="custom-fields">
       {defs.map((d) => {
         const key = String(d.id);
         const edit = fieldAccess(d, staff).edit;
@@ -32,7 +33,7 @@ export function CustomFieldInputs({ defs, values, onChange, staff, errors = {} }
         const set = (v: FieldValue | null) => onChange({ ...values, [key]: v });
         const wide = d.type === "textarea" || d.type === "multiselect";
         return (
-          <Field key={key} label={localName(d.name, locale)} hint={localName(d.help, locale) || undefined} required={d.required && edit} error={err ? te(err as never) : undefined} className={wide ? "sm:col-span-2" : undefined}>
+          <Field key={key} label={localName(d.name, locale)} hint={localName(d.help, locale) || undefined} required={d.required && edit} error={err ? te(err as never) : undefined} className={wide && !narrow ? "sm:col-span-2" : undefined}>
             <FieldInput def={d} value={values[key] ?? null} onChange={set} disabled={!edit} label={localName(d.name, locale)} />
           </Field>
         );

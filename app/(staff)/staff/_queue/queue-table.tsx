@@ -135,7 +135,7 @@ export function QueueTable({ items, times, statuses, categories, agents, column 
               <TD className="hidden font-mono text-ink-subtle sm:table-cell">#{tk.number}</TD>
               <TD className="max-w-0 min-w-48 w-full">
                 <Link href={`/staff/tickets/${tk.id}`} data-row-link onFocus={() => setFocus(i)} className="block truncate font-medium text-ink hover:underline focus-visible:underline">{tk.title}</Link>
-                <div className="truncate text-xs text-ink-subtle"><span className="font-mono sm:hidden">#{tk.number} · </span>{localName(tk.category.name, locale)}<span className="md:hidden"> · {tk.requester.name}</span></div>
+                <div className="truncate text-xs text-ink-subtle"><span className="font-mono sm:hidden">#{tk.number} · </span>{localName(tk.category.name, locale)}<span className="md:hidden"> · {tk.requester.name}</span><span className="sm:hidden"> · {localName(tk.priority.name, locale)}</span></div>
               </TD>
               <TD className="hidden max-w-56 md:table-cell">
                 <div className="truncate text-ink">{tk.requester.name}</div>

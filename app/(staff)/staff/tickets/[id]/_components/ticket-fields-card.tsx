@@ -37,7 +37,7 @@ export function TicketFieldsCard({ ticketId, priorityId, priorities, defs, value
           e.preventDefault();
           setFields.mutate({ ticketId, version, values: Object.fromEntries(changes.map((c) => [c.field, c.to])) });
         }}>
-          <CustomFieldInputs defs={defs} values={draft} onChange={setDraft} staff errors={fieldErrorsOf(setFields.error)} />
+          <CustomFieldInputs defs={defs} values={draft} onChange={setDraft} staff narrow errors={fieldErrorsOf(setFields.error)} />
           <div className="flex justify-end">
             <Button type="submit" size="sm" disabled={changes.length === 0} loading={setFields.isPending} data-testid="fields-save">{t("saveFields")}</Button>
           </div>

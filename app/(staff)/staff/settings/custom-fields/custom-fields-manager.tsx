@@ -4,15 +4,16 @@
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { Archive, ArchiveRestore, Pencil, Plus } from "lucide-react";
+import { Archive, ArchiveRestore, Pencil } from "lucide-react";
 import { Button } from "@/app/_components/ui/button";
 import { Badge } from "@/app/_components/ui/badge";
-import { Table, THead, TBody, TR, TH, TD } from "@/app/_components/ui/table";
+import { TR, TH, TD } from "@/app/_components/ui/table";
 import { localName } from "@/app/_components/status-badge";
 import type { CategoryOpt } from "@/app/_lib/category-options";
 import { useTRPC } from "@/app/_trpc/client";
 import { useAdminAction } from "../../_admin/use-admin-action";
 import { ReorderButtons } from "../../_admin/reorder-buttons";
+import { AdminList } from "../../_admin/admin-list";
 import { CustomFieldDialog, type FieldForm } from "./custom-field-dialog";
 import { formatOptions } from "./field-options";
 import type { FieldDefView } from "@/server/services/tickets/field-defs";
@@ -36,20 +37,8 @@ export function CustomFieldsManager({ fields, categories, header }: { fields: Fi
   });
   return (
     <div className="space-y-4">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-        {header}
-        <Button onClick={() => setForm(EMPTY)} data-testid="field-new"><Plus className="size-4" aria-hidden /> {t("new")}</Button>
-      </div>
-      <Table label={t("title")} data-testid="custom-fields">
-        <THead>
-          <TR>
-            <TH className="w-24">{tc("order")}</TH>
-            <TH>{t("name")}</TH>
-            <TH className="hidden md:table-cell">{t("category")}</TH>
-            <TH className="text-right">{tc("actions")}</TH>
-          </TR>
-        </THead>
-        <TBody>
+      <AdminList header={header} label={t("title")} testId="custom-fields" newLabel={t("new")} newTestId="field-new" onNew={() => setForm(EMPTY)}
+        columns={<><TH>{t("name")}</TH><TH className="hidden md:table-cell">{t("category")}</TH></>}>
           {fields.length === 0 && <TR><TD colSpan={4} className="text-center text-ink-subtle">{t("empty")}</TD></TR>}
           {fields.map((f, i) => (
             <TR key={f.id} data-testid="field-row" className={f.archived ? "opacity-60" : undefined}>
@@ -77,8 +66,7 @@ export function CustomFieldsManager({ fields, categories, header }: { fields: Fi
               </TD>
             </TR>
           ))}
-        </TBody>
-      </Table>
+      </AdminList>
       <CustomFieldDialog form={form} setForm={setForm} categories={categories} onSaved={() => { setForm(null); act.done(); }} onError={act.failed} />
     </div>
   );

@@ -4,19 +4,20 @@
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { Pencil, Plus, Star, Trash2, Siren } from "lucide-react";
+import { Pencil, Star, Trash2, Siren } from "lucide-react";
 import { Button } from "@/app/_components/ui/button";
 import { Badge } from "@/app/_components/ui/badge";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Field } from "@/app/_components/ui/field";
-import { Table, THead, TBody, TR, TH, TD } from "@/app/_components/ui/table";
+import { TR, TH, TD } from "@/app/_components/ui/table";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogDescription, DialogBody, DialogFooter, DialogClose } from "@/app/_components/ui/dialog";
 import { localName } from "@/app/_components/status-badge";
 import { useTRPC } from "@/app/_trpc/client";
 import { useAdminAction } from "../../_admin/use-admin-action";
 import { ReorderButtons } from "../../_admin/reorder-buttons";
+import { AdminList } from "../../_admin/admin-list";
 
 type Priority = { id: number; name: { ru: string; en: string }; color: string; isDefault: boolean; isUrgent: boolean; ticketCount: number };
 type Form = { id?: number; nameRu: string; nameEn: string; color: string; isUrgent: boolean };
@@ -40,20 +41,8 @@ export function PrioritiesManager({ priorities, header }: { priorities: Priority
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-        {header}
-        <Button onClick={() => setForm({ nameRu: "", nameEn: "", color: "#64748b", isUrgent: false })} data-testid="priority-new"><Plus className="size-4" aria-hidden /> {t("new")}</Button>
-      </div>
-      <Table label={t("title")} data-testid="priorities">
-        <THead>
-          <TR>
-            <TH className="w-24">{tc("order")}</TH>
-            <TH>{t("name")}</TH>
-            <TH className="text-right">{t("tickets")}</TH>
-            <TH className="text-right">{tc("actions")}</TH>
-          </TR>
-        </THead>
-        <TBody>
+      <AdminList header={header} label={t("title")} testId="priorities" newLabel={t("new")} newTestId="priority-new" onNew={() => setForm({ nameRu: "", nameEn: "", color: "#64748b", isUrgent: false })}
+        columns={<><TH>{t("name")}</TH><TH className="text-right">{t("tickets")}</TH></>}>
           {priorities.map((p, i) => (
             <TR key={p.id} data-testid="priority-row">
               <TD><ReorderButtons ids={ids} index={i} name={localName(p.name, locale)} disabled={reorder.isPending} onMove={(next) => reorder.mutate({ ids: next })} /></TD>
@@ -75,8 +64,7 @@ export function PrioritiesManager({ priorities, header }: { priorities: Priority
               </TD>
             </TR>
           ))}
-        </TBody>
-      </Table>
+      </AdminList>
       <p className="text-xs text-ink-subtle">{t("orderHint")}</p>
 
       <Dialog open={form !== null} onOpenChange={(o) => { if (!o) setForm(null); }}>

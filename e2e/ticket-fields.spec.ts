@@ -8,6 +8,9 @@ import { signIn } from "./support/auth";
 import { createCustomer, createTicket, shoot } from "./support/staff";
 import { adminPage, customerPage, resetTicketSettings, setTicketSettings } from "./support/portal";
 
+// signed-in browsers, several admin forms and screenshots per test, on a shared 2-core machine
+test.describe.configure({ timeout: 180_000 });
+
 test.afterAll(async () => {
   await resetTicketSettings();
   // fields made here belong to this spec's categories only; archive them all the same
@@ -83,7 +86,6 @@ async function setupCategories(browser: Browser, stamp: string) {
 }
 
 test("sub-categories and custom fields: admin, the portal form, the staff ticket with history", async ({ browser }) => {
-  test.setTimeout(180_000); // two signed-in browsers and four admin forms on a shared 2-core machine
   const stamp = Date.now().toString(36);
   const { admin, parent } = await setupCategories(browser, stamp);
   const child = await e2eDb().category.findFirstOrThrow({ where: { parentId: parent.id } });

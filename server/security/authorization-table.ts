@@ -199,4 +199,8 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   "POST /api/v1/tickets/{ticketId}/status": { procedure: "ticket.setStatus", rule: "staff", tokenOnly: true },
   "GET /api/v1/categories": { procedure: "meta.categories", rule: "user", tokenOnly: true },
   "GET /api/v1/statuses": { procedure: "meta.statuses", rule: "user", tokenOnly: true },
+  "POST /api/v1/tickets/{ticketId}/priority": { procedure: "ticket.setPriority", rule: "staff", tokenOnly: true },
+  "POST /api/v1/tickets/{ticketId}/fields": { procedure: "ticket.setFields", rule: "owner", tokenOnly: true },
+  "GET /api/v1/priorities": { procedure: "meta.priorities", rule: "user", tokenOnly: true },
+  "GET /api/v1/custom-fields": { procedure: "meta.customFields", rule: "user", tokenOnly: true },
 };

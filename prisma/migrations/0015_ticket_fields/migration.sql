@@ -34,6 +34,9 @@ ALTER TABLE "tickets" ADD COLUMN "priority_id" INTEGER NOT NULL DEFAULT 2;
 ALTER TABLE "tickets" ALTER COLUMN "priority_id" SET DEFAULT default_priority_id();
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_priority_id_fkey" FOREIGN KEY ("priority_id") REFERENCES "priorities"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 CREATE INDEX "tickets_priority_id_last_activity_at_id_idx" ON "tickets"("priority_id", "last_activity_at" DESC, "id" DESC);
+-- the queue's urgent badge counts open tickets of the urgent priorities (capped at 1,000): an
+-- index-only scan here instead of heap visits along the activity index
+CREATE INDEX "tickets_priority_id_status_id_idx" ON "tickets"("priority_id", "status_id");
 
 -- Sub-categories: one level (enforced by the service: a parent has no parent).
 ALTER TABLE "categories" ADD COLUMN "parent_id" INTEGER;

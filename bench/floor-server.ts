@@ -40,7 +40,8 @@ export function startFloorServer(port: number, url: string): Promise<http.Server
         case "/queue": {
           const at = q.get("at");
           const cursor = at ? { at: new Date(at), id: Number(q.get("id")) } : null;
-          const s = queueSql({ statusId: num(q.get("status")), categoryId: num(q.get("category")), search: q.get("q") ?? undefined, cursor, limit: Number(q.get("limit") ?? 50) });
+          const s = queueSql({ statusId: num(q.get("status")), categoryId: num(q.get("category")), search: q.get("q") ?? undefined, cursor, limit: Number(q.get("limit") ?? 50),
+            priorityId: num(q.get("priority")), fieldJson: q.get("field") ?? undefined });
           const r = await pool.query(s);
           return send({ items: r.rows.slice(0, Number(q.get("limit") ?? 50)), more: r.rows.length > Number(q.get("limit") ?? 50) });
         }

@@ -68,6 +68,9 @@ async function fixtures(url: string) {
       `SELECT id FROM tickets WHERE status_id IN (SELECT id FROM statuses WHERE NOT is_closed) ORDER BY id DESC LIMIT 2000`,
     )).rows.map((r) => r.id);
     const terms = searchTerms(cfg.tickets);
+    // issue 15: the urgent priority and the seeded "plan" field (bench/ticket-fields-seed.ts)
+    const urgentId = (await one<{ id: number }>(`SELECT id FROM priorities WHERE key = 'urgent'`)).id;
+    const planFieldId = (await one<{ id: number }>(`SELECT id FROM custom_fields WHERE name_en = 'Plan' ORDER BY id LIMIT 1`)).id;
     const hits = async (q: string) =>
       Number((await one<{ n: string }>(
         `SELECT count(*) AS n FROM (SELECT id FROM tickets WHERE search_vector @@ websearch_to_tsquery('russian', $1)
@@ -77,7 +80,7 @@ async function fixtures(url: string) {
     );
     const pgVersion = (await one<{ v: string }>(`SELECT split_part(version(), ' on ', 1) AS v`)).v;
     return {
-      staffId: staff.id, statusId: status.id, categoryId: category.id, filtered: n, deep, long, open, terms,
+      staffId: staff.id, statusId: status.id, categoryId: category.id, filtered: n, deep, long, open, terms, urgentId, planFieldId,
       rareHits: await hits(terms.rare), commonHits: await hits(terms.common),
       tickets: Number(counts.t), messages: Number(counts.m), customers: Number(counts.u), pgVersion,
     };
@@ -110,6 +113,12 @@ function measures(app: Server, floor: Server, fx: Fixtures, tok: { staff: string
     { key: "counts", label: "queue counts", maxP95: 50,
       app: get(app.url, trpcGet("ticket.counts"), bearer(tok.staff)),
       floor: get(floor.url, `/counts?user=${fx.staffId}`) },
+    { key: "queue-priority", label: "staff queue, filtered by priority (urgent)", maxP95: 50,
+      app: get(app.url, trpcGet("ticket.list", { priorityId: fx.urgentId, limit: 50 }), bearer(tok.staff)),
+      floor: get(floor.url, `/queue?priority=${fx.urgentId}&limit=50`) },
+    { key: "queue-field", label: "staff queue, filtered by a custom field (plan = enterprise)", maxP95: 50,
+      app: get(app.url, trpcGet("ticket.list", { fieldId: fx.planFieldId, fieldValue: "enterprise", limit: 50 }), bearer(tok.staff)),
+      floor: get(floor.url, `/queue?field=${encodeURIComponent(JSON.stringify({ [fx.planFieldId]: "enterprise" }))}&limit=50`) },
     { key: "search-rare", label: `search, rare term`, maxP95: 150,
       app: get(app.url, trpcGet("ticket.list", { limit: 50, search: fx.terms.rare }), bearer(tok.staff)),
       floor: get(floor.url, `/queue?limit=50&q=${encodeURIComponent(fx.terms.rare)}`) },

@@ -11,6 +11,7 @@ import { migrate } from "@/server/db/migrate";
 import { createDb } from "@/server/db/client";
 import { seedDefaults } from "@/server/services/setup/seed-defaults";
 import { rng, vocab, text, sentence, escapeHtml } from "./vocab";
+import { fieldLookups, pickFields, pickPriority } from "./ticket-fields-seed";
 
 export type SeedOptions = {
   url: string;
@@ -68,7 +69,7 @@ async function lookups(c: pg.Client) {
     WHERE NOT EXISTS (SELECT 1 FROM categories k WHERE k.name_en = x.b)`, [CATEGORIES.map((x) => x[0]), CATEGORIES.map((x) => x[1])]);
   const st = await c.query<{ id: number; key: string | null; is_closed: boolean }>(`SELECT id, key, is_closed FROM statuses ORDER BY sort_order`);
   const cat = await c.query<{ id: number }>(`SELECT id FROM categories WHERE archived_at IS NULL ORDER BY sort_order, id`);
-  return { statuses: st.rows, categories: cat.rows.map((r) => r.id) };
+  return { statuses: st.rows, categories: cat.rows.map((r) => r.id), fields: await fieldLookups(c) };
 }
 
 async function insertUsers(c: pg.Client, customers: number, r: () => number): Promise<{ agents: number[]; customerIds: number[] }> {
@@ -124,6 +125,7 @@ async function insertTicketBatch(c: pg.Client, ctx: Ctx, count: number, firstInd
     title: [] as string[], body: [] as string[], html: [] as string[], cat: [] as number[], status: [] as number[], req: [] as number[],
     asg: [] as (number | null)[], source: [] as string[], locale: [] as string[], rating: [] as (number | null)[], ratedAt: [] as (Date | null)[],
     created: [] as Date[], last: [] as Date[], lastCust: [] as Date[], firstResp: [] as (Date | null)[], closed: [] as (Date | null)[],
+    prio: [] as number[], fields: [] as string[],
   };
   const meta: Array<{ locale: "ru" | "en"; created: number; last: number; requester: number; assignee: number | null; msgs: number }> = [];
   for (let i = 0; i < count; i++) {
@@ -154,18 +156,20 @@ async function insertTicketBatch(c: pg.Client, ctx: Ctx, count: number, firstInd
     cols.lastCust.push(new Date(created));
     cols.firstResp.push(st.key === "new" ? null : new Date(Math.min(last, created + 3_600_000)));
     cols.closed.push(st.is_closed ? new Date(last) : null);
+    cols.prio.push(pickPriority(ctx.fields, r));
+    cols.fields.push(pickFields(ctx.fields, r));
     meta.push({ locale, created, last, requester, assignee, msgs: (firstIndex + i + 1) % LONG_EVERY === 0 ? LONG_MESSAGES : ctx.m });
   }
   const res = await c.query<{ id: number }>(
     `INSERT INTO tickets (title, body, body_html, category_id, status_id, requester_id, assignee_id, source, locale, rating, rated_at,
-       created_at, updated_at, last_activity_at, last_customer_at, first_response_at, closed_at)
-     SELECT t, b, h, cat, st, req, asg, src::"MessageSource", loc, rat, rat_at, cr, la, la, lc, fr, cl
+       created_at, updated_at, last_activity_at, last_customer_at, first_response_at, closed_at, priority_id, custom_fields)
+     SELECT t, b, h, cat, st, req, asg, src::"MessageSource", loc, rat, rat_at, cr, la, la, lc, fr, cl, pr, cf::jsonb
      FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[], $9::text[], $10::int[],
-       $11::timestamp[], $12::timestamp[], $13::timestamp[], $14::timestamp[], $15::timestamp[], $16::timestamp[])
-       AS x(t, b, h, cat, st, req, asg, src, loc, rat, rat_at, cr, la, lc, fr, cl)
+       $11::timestamp[], $12::timestamp[], $13::timestamp[], $14::timestamp[], $15::timestamp[], $16::timestamp[], $17::int[], $18::text[])
+       AS x(t, b, h, cat, st, req, asg, src, loc, rat, rat_at, cr, la, lc, fr, cl, pr, cf)
      RETURNING id`,
     [cols.title, cols.body, cols.html, cols.cat, cols.status, cols.req, cols.asg, cols.source, cols.locale, cols.rating, cols.ratedAt,
-      cols.created, cols.last, cols.lastCust, cols.firstResp, cols.closed],
+      cols.created, cols.last, cols.lastCust, cols.firstResp, cols.closed, cols.prio, cols.fields],
   );
   return insertMessages(c, ctx, res.rows.map((x) => x.id), meta);
 }

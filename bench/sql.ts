@@ -9,11 +9,14 @@ import { searchKey } from "@/server/domain/kb/slug";
 
 export type QueueParams = {
   statusId?: number; categoryId?: number; search?: string; cursor?: { at: Date; id: number } | null; limit: number;
+  /** issue 15: priority filter and one custom-field containment filter (JSON text) */
+  priorityId?: number; fieldJson?: string;
 };
 
-const SELECT_LIST = `t.id, t.title, t.source::text AS source, t.created_at, t.last_activity_at, t.rating,
+const SELECT_LIST = `t.id, t.title, t.source::text AS source, t.created_at, t.last_activity_at, t.rating, t.custom_fields,
   s.id AS status_id, s.name_ru AS status_ru, s.name_en AS status_en, s.color AS status_color, s.is_closed AS status_closed,
   c.id AS category_id, c.name_ru AS category_ru, c.name_en AS category_en,
+  p.id AS priority_id, p.name_ru AS priority_ru, p.name_en AS priority_en, p.color AS priority_color, p.sort_order AS priority_rank,
   r.id AS requester_id, r.name AS requester_name, r.email AS requester_email,
   a.id AS assignee_id, a.name AS assignee_name, a.email AS assignee_email`;
 
@@ -26,16 +29,22 @@ export function queueSql(p: QueueParams): { text: string; values: unknown[] } {
     return `$${values.length}`;
   };
   if (p.statusId) w.push(`t.status_id = ${v(p.statusId)}`);
-  if (p.categoryId) w.push(`t.category_id = ${v(p.categoryId)}`);
+  if (p.categoryId) {
+    const c = v(p.categoryId);
+    w.push(`t.category_id IN (SELECT id FROM categories WHERE id = ${c} OR parent_id = ${c})`);
+  }
+  if (p.priorityId) w.push(`t.priority_id = ${v(p.priorityId)}`);
   const q = p.search?.trim();
   // the ticket's vector holds its messages' words too (migration 0002)
   if (q) w.push(`t.search_vector @@ websearch_to_tsquery('russian', ${v(q)})`);
+  if (p.fieldJson) w.push(`t.custom_fields @> ${v(p.fieldJson)}::jsonb`);
   if (p.cursor) w.push(`(t.last_activity_at, t.id) < (${v(p.cursor.at)}, ${v(p.cursor.id)})`);
   const where = w.length ? `WHERE ${w.join(" AND ")}` : "";
   const text = `SELECT ${SELECT_LIST}
     FROM (SELECT t.* FROM tickets t ${where} ORDER BY t.last_activity_at DESC, t.id DESC LIMIT ${v(p.limit + 1)}) t
     JOIN statuses s ON s.id = t.status_id
     JOIN categories c ON c.id = t.category_id
+    JOIN priorities p ON p.id = t.priority_id
     JOIN users r ON r.id = t.requester_id
     LEFT JOIN users a ON a.id = t.assignee_id
     ORDER BY t.last_activity_at DESC, t.id DESC`;
@@ -52,7 +61,10 @@ export async function countsSql(db: pg.Pool, userId: number) {
       GROUP BY c.status_id, s.is_closed`,
     [userId],
   );
-  return rows;
+  // queue-counts.ts's capped count of open urgent tickets (issue 15.1)
+  const urgent = await db.query(`SELECT count(*) AS n FROM (SELECT 1 FROM tickets t WHERE t.priority_id IN (SELECT id FROM priorities WHERE is_urgent)
+    AND t.status_id IN (SELECT id FROM statuses WHERE NOT is_closed) LIMIT 1000) x`);
+  return { rows, urgent: urgent.rows[0] };
 }
 
 /** get-ticket.ts: the settings row of the group, then the three statements of ticket-thread-sql.ts side by side. */

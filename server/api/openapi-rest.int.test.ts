@@ -38,6 +38,8 @@ async function buildWorld() {
     categoryId: await firstCategoryId(),
     statusId: (await statusByKey("new")).id,
     otherStatusId: (await statusByKey("in_progress")).id,
+    priorityId: (await db().priority.findUniqueOrThrow({ where: { key: "high" } })).id,
+    customFieldId: (await db().customField.create({ data: { type: "text", nameRu: "Сайт", nameEn: "Site" } })).id,
   } as World;
   tokens = { none: "", unknown: "hd_unknown-token", customerA: await tokenFor(a.user.id), customerB: await tokenFor(b.user.id), agent: await tokenFor(agent.user.id), admin: await tokenFor(admin.user.id) };
 }

@@ -16,6 +16,8 @@ import { mailTemplateRouter } from "./routers/mail-template";
 import { mailRouter } from "./routers/mail";
 import { quarantineRouter } from "./routers/quarantine";
 import { kbRouter } from "./routers/kb";
+import { priorityRouter } from "./routers/priority";
+import { customFieldRouter } from "./routers/custom-field";
 
 export const appRouter = createTRPCRouter({
   ticket: ticketRouter,
@@ -33,6 +35,8 @@ export const appRouter = createTRPCRouter({
   mail: mailRouter,
   quarantine: quarantineRouter,
   kb: kbRouter,
+  priority: priorityRouter,
+  customField: customFieldRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -49,6 +49,9 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
     apiTokenId: token.id,
     outboxId: outbox.id,
     kb: await buildKbWorld(agent.user.id),
+    priorityId: (await db().priority.findUniqueOrThrow({ where: { key: "high" } })).id,
+    otherPriorityId: (await db().priority.findUniqueOrThrow({ where: { key: "low" } })).id,
+    customFieldId: (await db().customField.create({ data: { type: "text", nameRu: "Сайт", nameEn: "Site" } })).id,
   };
   const actors: Record<ActorName, Actor> = {
     anonymous,

@@ -47,6 +47,10 @@ export type World = {
   apiTokenId: number;
   outboxId: number;
   kb: KbWorld;
+  /** issue 15: "high" and "low" (unused), and a text field for every category, customer-editable */
+  priorityId: number;
+  otherPriorityId: number;
+  customFieldId: number;
 };
 
 export type Entry = {
@@ -79,6 +83,9 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "ticket.addNote": { rule: "staff", input: (w) => ({ ticketId: w.ticketA, body: "Internal note" }) },
   "ticket.setRequester": { rule: "admin", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), name: "New Requester", email: "new-requester@example.test" }) },
   "ticket.history": { rule: "staff", input: (w) => ({ ticketId: w.ticketA }) },
+  "ticket.setPriority": { rule: "staff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), priorityId: w.priorityId }) },
+  "ticket.setFields": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, values: { [w.customFieldId]: "changed" } }) },
+  "ticket.exportCsv": { rule: "staff", input: () => ({ locale: "ru" }) },
   "ticket.bulkUpdate": { rule: "staff", input: (w) => ({ ticketIds: [w.ticketA, w.ticketB], statusId: w.otherStatusId }) },
   // settings, meta
   "settings.get": { rule: "admin", input: () => ({ group: "mail" }) },
@@ -86,6 +93,8 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "meta.categories": { rule: "public", input: none },
   "meta.statuses": { rule: "public", input: none },
   "meta.portal": { rule: "public", input: none },
+  "meta.priorities": { rule: "public", input: none },
+  "meta.customFields": { rule: "public", input: none },
   // attachments: a guest may attach to their ticket; anonymous visitors may not upload
   "attachment.upload": { rule: "visitor", input: () => ({ fileName: "note.txt", contentBase64: Buffer.from("hello").toString("base64") }) },
   "attachment.limits": { rule: "visitor", input: none },
@@ -102,6 +111,18 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "category.update": { rule: "admin", input: (w) => ({ id: w.categoryId, nameRu: "Изменена", nameEn: "Changed" }) },
   "category.archive": { rule: "admin", input: (w) => ({ id: w.categoryId, archived: true }) },
   "category.reorder": { rule: "admin", input: (w) => ({ ids: [w.categoryId] }) },
+  // priorities, custom fields (issue 15)
+  "priority.list": { rule: "staff", input: none },
+  "priority.create": { rule: "admin", input: () => ({ nameRu: "Критичный", nameEn: "Critical", color: "#7f1d1d", isUrgent: true }) },
+  "priority.update": { rule: "admin", input: (w) => ({ id: w.priorityId, nameRu: "Высокий!", nameEn: "High!", color: "#d97706", isUrgent: false }) },
+  "priority.reorder": { rule: "admin", input: (w) => ({ ids: [w.priorityId, w.otherPriorityId] }) },
+  "priority.setDefault": { rule: "admin", input: (w) => ({ id: w.priorityId }) },
+  "priority.delete": { rule: "admin", input: (w) => ({ id: w.otherPriorityId }) },
+  "customField.list": { rule: "staff", input: none },
+  "customField.create": { rule: "admin", input: () => ({ type: "checkbox", nameRu: "Срочно", nameEn: "Rush", categoryId: null, required: false, hiddenFromCustomer: false, customerEditable: true }) },
+  "customField.update": { rule: "admin", input: (w) => ({ id: w.customFieldId, type: "text", nameRu: "Сайт", nameEn: "Site", categoryId: null, required: false, hiddenFromCustomer: true, customerEditable: false }) },
+  "customField.archive": { rule: "admin", input: (w) => ({ id: w.customFieldId, archived: true }) },
+  "customField.reorder": { rule: "admin", input: (w) => ({ ids: [w.customFieldId] }) },
   // users, tokens
   "user.assignable": { rule: "staff", input: none },
   "user.list": { rule: "admin", input: () => ({ includeCustomers: true }) },
@@ -178,4 +199,8 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   "POST /api/v1/tickets/{ticketId}/status": { procedure: "ticket.setStatus", rule: "staff", tokenOnly: true },
   "GET /api/v1/categories": { procedure: "meta.categories", rule: "user", tokenOnly: true },
   "GET /api/v1/statuses": { procedure: "meta.statuses", rule: "user", tokenOnly: true },
+  "POST /api/v1/tickets/{ticketId}/priority": { procedure: "ticket.setPriority", rule: "staff", tokenOnly: true },
+  "POST /api/v1/tickets/{ticketId}/fields": { procedure: "ticket.setFields", rule: "owner", tokenOnly: true },
+  "GET /api/v1/priorities": { procedure: "meta.priorities", rule: "user", tokenOnly: true },
+  "GET /api/v1/custom-fields": { procedure: "meta.customFields", rule: "user", tokenOnly: true },
 };

@@ -22,6 +22,10 @@ declare const _api: {
             requester?: string | undefined;
             from?: string | Date | undefined;
             to?: string | Date | undefined;
+            priorityId?: number | undefined;
+            fieldId?: number | undefined;
+            fieldValue?: string | undefined;
+            sort?: "priority" | "activity" | undefined;
         }, {
             items: {
                 id: number;
@@ -43,6 +47,14 @@ declare const _api: {
                         en: string;
                     };
                 };
+                priority: {
+                    id: number;
+                    name: {
+                        ru: string;
+                        en: string;
+                    };
+                    color: string;
+                };
                 requester: {
                     id: number;
                     name: string;
@@ -57,6 +69,7 @@ declare const _api: {
                 createdAt: Date;
                 lastActivityAt: Date;
                 rating: number | null;
+                customFields?: Record<string, string | number | boolean | string[]> | undefined;
             }[];
             nextCursor: string | null;
         }>;
@@ -82,6 +95,14 @@ declare const _api: {
                     en: string;
                 };
             };
+            priority: {
+                id: number;
+                name: {
+                    ru: string;
+                    en: string;
+                };
+                color: string;
+            };
             requester: {
                 id: number;
                 name: string;
@@ -96,6 +117,7 @@ declare const _api: {
             createdAt: Date;
             lastActivityAt: Date;
             rating: number | null;
+            customFields: Record<string, string | number | boolean | string[]>;
             body: string;
             bodyHtml: string;
             locale: string;
@@ -152,6 +174,8 @@ declare const _api: {
             body: string;
             categoryId: number;
             attachmentIds?: string[] | undefined;
+            priorityId?: number | undefined;
+            customFields?: Record<string, string | number | boolean | string[] | null> | undefined;
         }, {
             id: number;
             number: number;
@@ -180,6 +204,23 @@ declare const _api: {
             id: number;
             version: number;
         }>;
+        setPriority: Mutation<{
+            ticketId: number;
+            version: number;
+            priorityId: number;
+        }, {
+            id: number;
+            version: number;
+        }>;
+        setFields: Mutation<{
+            ticketId: number;
+            values: Record<string, string | number | boolean | string[] | null>;
+            version?: number | undefined;
+        }, {
+            id: number;
+            version: number;
+            changed: number;
+        }>;
     };
     meta: {
         categories: Query<void, {
@@ -188,6 +229,8 @@ declare const _api: {
                 ru: string;
                 en: string;
             };
+            parentId: number | null;
+            noTickets: boolean;
         }[]>;
         statuses: Query<void, {
             id: number;
@@ -198,6 +241,37 @@ declare const _api: {
             color: string;
             isClosed: boolean;
             isDefault: boolean;
+        }[]>;
+        priorities: Query<void, {
+            id: number;
+            name: {
+                ru: string;
+                en: string;
+            };
+            color: string;
+            isDefault: boolean;
+            isUrgent: boolean;
+        }[]>;
+        customFields: Query<void, {
+            id: number;
+            type: "number" | "date" | "text" | "textarea" | "checkbox" | "select" | "multiselect";
+            name: {
+                ru: string;
+                en: string;
+            };
+            help: {
+                ru: string;
+                en: string;
+            };
+            categoryId: number | null;
+            required: boolean;
+            hiddenFromCustomer: boolean;
+            customerEditable: boolean;
+            options: {
+                value: string;
+                ru: string;
+                en: string;
+            }[];
         }[]>;
     };
 };

@@ -27,10 +27,14 @@ const _api = {
     reply: mutation(r.ticket.reply),
     addNote: mutation(r.ticket.addNote),
     setStatus: mutation(r.ticket.setStatus),
+    setPriority: mutation(r.ticket.setPriority),
+    setFields: mutation(r.ticket.setFields),
   },
   meta: {
     categories: noInput(r.meta.categories),
     statuses: noInput(r.meta.statuses),
+    priorities: noInput(r.meta.priorities),
+    customFields: noInput(r.meta.customFields),
   },
 };
 

@@ -21,6 +21,13 @@ export const policyReason = z.enum([
 const title = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
 const body = z.string().trim().min(1, "REQUIRED").max(50_000, "TOO_LONG");
 const attachmentIds = z.array(z.string().max(40)).max(20).optional().describe("ids of files uploaded before (POST /api/upload)");
+const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+/** Custom field values as sent: bounded here, then validated by the schema built from the field definitions (issue 15.3). */
+export const customFieldsInput = z
+  .record(z.string().regex(/^\d{1,9}$/), z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(500)).max(200), z.null()]))
+  .refine((r) => Object.keys(r).length <= 200, "TOO_LONG")
+  .describe("custom field values by field id (GET /custom-fields); null or \"\" removes a value");
+const priority = z.object({ id: z.number().int(), name: names, color: z.string() });
 
 export const ticketSummary = z.object({
   id: z.number().int(),
@@ -28,6 +35,8 @@ export const ticketSummary = z.object({
   title: z.string(),
   status: z.object({ id: z.number().int(), name: names, color: z.string(), isClosed: z.boolean() }),
   category: z.object({ id: z.number().int(), name: names }),
+  priority,
+  customFields: z.record(z.string(), fieldValue).optional().describe("staff queue only: custom field values by field id"),
   requester: person,
   assignee: person.nullable(),
   source,
@@ -53,6 +62,7 @@ export const ticketMessage = z.object({
 });
 
 export const ticketDetail = ticketSummary.extend({
+  customFields: z.record(z.string(), fieldValue).describe("custom field values by field id; customers get only the fields not hidden from them"),
   body: z.string(),
   bodyHtml: z.string(),
   locale: z.string(),
@@ -84,11 +94,15 @@ export const ticketListInput = z.object({
   requester: z.string().max(254).optional().describe("requester e-mail, or a part of it"),
   from: z.coerce.date<Date | string>().optional().describe("created at or after"),
   to: z.coerce.date<Date | string>().optional().describe("created before"),
+  priorityId: id.optional(),
+  fieldId: id.optional().describe("with fieldValue: only tickets whose custom field has this value (a multi select: contains it)"),
+  fieldValue: z.string().max(200).optional(),
+  sort: z.enum(["activity", "priority"]).optional().describe("priority: most urgent first, then newest activity"),
 });
 export const ticketListOutput = z.object({ items: z.array(ticketSummary), nextCursor: z.string().nullable() });
 
 export const ticketByIdInput = z.object({ id });
-export const ticketCreateInput = z.object({ title, body, categoryId: id, attachmentIds });
+export const ticketCreateInput = z.object({ title, body, categoryId: id, attachmentIds, priorityId: id.optional().describe("staff, or customers when the settings allow"), customFields: customFieldsInput.optional() });
 export const ticketCreateOutput = z.object({ id: z.number().int(), number: z.number().int() });
 export const ticketReplyInput = z.object({ ticketId: id, body, attachmentIds });
 export const ticketReplyOutput = z.object({ id: z.number().int().describe("the new message") });
@@ -98,7 +112,23 @@ export const ticketAddNoteOutput = z.object({ id: z.number().int(), version: z.n
 export const ticketSetStatusInput = z.object({ ticketId: id, version, statusId: id, closeNote: z.string().trim().max(50_000, "TOO_LONG").optional() });
 export const ticketSetStatusOutput = z.object({ id: z.number().int(), version: z.number().int() });
 
-export const categoriesOutput = z.array(z.object({ id: z.number().int(), name: names }));
+export const categoriesOutput = z.array(z.object({ id: z.number().int(), name: names, parentId: z.number().int().nullable(), noTickets: z.boolean().describe("a parent that takes no tickets itself: pick one of its children") }));
+export const prioritiesOutput = z.array(priority.extend({ isDefault: z.boolean(), isUrgent: z.boolean() }));
+export const customFieldsOutput = z.array(z.object({
+  id: z.number().int(),
+  type: z.enum(["text", "textarea", "number", "date", "checkbox", "select", "multiselect"]),
+  name: names,
+  help: names,
+  categoryId: z.number().int().nullable().describe("null: every category; a parent's field also applies to its children"),
+  required: z.boolean(),
+  hiddenFromCustomer: z.boolean(),
+  customerEditable: z.boolean(),
+  options: z.array(z.object({ value: z.string(), ru: z.string(), en: z.string() })),
+}));
+export const ticketSetPriorityInput = z.object({ ticketId: id, version, priorityId: id });
+export const ticketSetPriorityOutput = z.object({ id: z.number().int(), version: z.number().int() });
+export const ticketSetFieldsInput = z.object({ ticketId: id, version: version.optional(), values: customFieldsInput });
+export const ticketSetFieldsOutput = z.object({ id: z.number().int(), version: z.number().int(), changed: z.number().int() });
 export const statusesOutput = z.array(z.object({ id: z.number().int(), name: names, color: z.string(), isClosed: z.boolean(), isDefault: z.boolean() }));
 
 export type RestRoute = { method: "GET" | "POST"; path: string; summary: string };
@@ -113,6 +143,10 @@ export const contract = {
   "ticket.addNote": { type: "mutation", input: ticketAddNoteInput, output: ticketAddNoteOutput, rest: { method: "POST", path: "/tickets/{ticketId}/notes", summary: "An internal note (never shown to the customer)" } },
   "ticket.setStatus": { type: "mutation", input: ticketSetStatusInput, output: ticketSetStatusOutput, rest: { method: "POST", path: "/tickets/{ticketId}/status", summary: "Change the status (closing may carry a close note)" } },
   "meta.categories": { type: "query", input: null, output: categoriesOutput, rest: { method: "GET", path: "/categories", summary: "Active categories (for ticket.create)" } },
+  "ticket.setPriority": { type: "mutation", input: ticketSetPriorityInput, output: ticketSetPriorityOutput, rest: { method: "POST", path: "/tickets/{ticketId}/priority", summary: "Change the priority (staff)" } },
+  "ticket.setFields": { type: "mutation", input: ticketSetFieldsInput, output: ticketSetFieldsOutput, rest: { method: "POST", path: "/tickets/{ticketId}/fields", summary: "Change custom field values (staff: all; the customer: the fields they may edit)" } },
+  "meta.priorities": { type: "query", input: null, output: prioritiesOutput, rest: { method: "GET", path: "/priorities", summary: "All priorities, least to most urgent" } },
+  "meta.customFields": { type: "query", input: null, output: customFieldsOutput, rest: { method: "GET", path: "/custom-fields", summary: "Active custom field definitions (a customer sees those not hidden from customers)" } },
   "meta.statuses": { type: "query", input: null, output: statusesOutput, rest: { method: "GET", path: "/statuses", summary: "All statuses (for ticket.setStatus)" } },
 } as const satisfies Record<string, ContractProcedure>;
 

@@ -92,8 +92,8 @@ function timedFetch(base: typeof fetch, timeoutMs: number): typeof fetch {
 // which procedures exist and how each is called; the type keeps it in step with HelpdeskApi
 type Kinds = { [G in keyof HelpdeskApi]: { [P in keyof HelpdeskApi[G]]: HelpdeskApi[G][P] extends Query<never, unknown> ? "query" : "mutation" } };
 const KINDS: Kinds = {
-  ticket: { list: "query", byId: "query", create: "mutation", reply: "mutation", addNote: "mutation", setStatus: "mutation" },
-  meta: { categories: "query", statuses: "query" },
+  ticket: { list: "query", byId: "query", create: "mutation", reply: "mutation", addNote: "mutation", setStatus: "mutation", setPriority: "mutation", setFields: "mutation" },
+  meta: { categories: "query", statuses: "query", priorities: "query", customFields: "query" },
 };
 
 /**

@@ -17,10 +17,14 @@ export const helpdeskRouter = t.router({
     reply: t.procedure.input(c["ticket.reply"].input).output(c["ticket.reply"].output).mutation(stub),
     addNote: t.procedure.input(c["ticket.addNote"].input).output(c["ticket.addNote"].output).mutation(stub),
     setStatus: t.procedure.input(c["ticket.setStatus"].input).output(c["ticket.setStatus"].output).mutation(stub),
+    setPriority: t.procedure.input(c["ticket.setPriority"].input).output(c["ticket.setPriority"].output).mutation(stub),
+    setFields: t.procedure.input(c["ticket.setFields"].input).output(c["ticket.setFields"].output).mutation(stub),
   },
   meta: {
     categories: t.procedure.output(c["meta.categories"].output).query(stub),
     statuses: t.procedure.output(c["meta.statuses"].output).query(stub),
+    priorities: t.procedure.output(c["meta.priorities"].output).query(stub),
+    customFields: t.procedure.output(c["meta.customFields"].output).query(stub),
   },
 });
 

@@ -4,12 +4,29 @@ import { db } from "@/server/db/client";
 import { names } from "@/server/services/tickets/ticket-dto";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { canCreateTicket, canOpenPortal, canUpload } from "@/server/domain/tickets/policies";
-import { categoriesOutput, statusesOutput } from "@/packages/client/src/contract";
+import { canSetPriority } from "@/server/domain/tickets/ticket-fields";
+import { categoriesOutput, customFieldsOutput, prioritiesOutput, statusesOutput } from "@/packages/client/src/contract";
+import { isStaff } from "@/server/domain/actor";
+import { fieldAccess } from "@/server/domain/tickets/custom-fields";
+import { loadFieldDefs } from "@/server/services/tickets/field-defs";
 
 export const metaRouter = createTRPCRouter({
   categories: publicProcedure.output(categoriesOutput).query(async () => {
     const rows = await db().category.findMany({ where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
-    return rows.map((c) => ({ id: c.id, name: names(c) }));
+    return rows.map((c) => ({ id: c.id, name: names(c), parentId: c.parentId, noTickets: c.noTickets }));
+  }),
+  priorities: publicProcedure.output(prioritiesOutput).query(async () => {
+    const rows = await db().priority.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+    return rows.map((p) => ({ id: p.id, name: names(p), color: p.color, isDefault: p.isDefault, isUrgent: p.isUrgent }));
+  }),
+  /** the definitions this caller may see: staff all, everyone else those not hidden from customers */
+  customFields: publicProcedure.output(customFieldsOutput).query(async ({ ctx }) => {
+    const staff = isStaff(ctx.actor);
+    const defs = await loadFieldDefs();
+    return defs.filter((d) => fieldAccess(d, staff).see).map((d) => ({
+      id: d.id, type: d.type, name: d.name, help: d.help, categoryId: d.categoryId, required: d.required,
+      hiddenFromCustomer: d.hiddenFromCustomer, customerEditable: d.customerEditable, options: d.options,
+    }));
   }),
   statuses: publicProcedure.output(statusesOutput).query(async () => {
     const rows = await db().status.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
@@ -25,6 +42,7 @@ export const metaRouter = createTRPCRouter({
       canUpload: canUpload(ctx.actor, s).ok,
       maxUploadMb: s.maxUploadMb,
       allowedFileTypes: s.allowedFileTypes,
+      canSetPriority: canSetPriority(ctx.actor, s),
     };
   }),
 });

@@ -9,6 +9,8 @@ import { rateTicket } from "@/server/services/tickets/rate-ticket";
 import { renderMarkdown, MARKDOWN_MAX_CHARS } from "@/server/services/content/markdown";
 import { takeOrThrow } from "@/server/auth/abuse-limits";
 import { DomainError } from "@/server/domain/errors";
+import { setFields } from "@/server/services/tickets/set-fields";
+import { customFieldsInput, ticketSetFieldsOutput } from "@/packages/client/src/contract";
 
 const id = z.number().int().positive();
 const title = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
@@ -18,6 +20,12 @@ export const ticketPortalProcedures = {
   update: publicProcedure
     .input(z.object({ ticketId: id, title: title.optional(), body: body.optional(), categoryId: id.optional() }))
     .mutation(({ ctx, input }) => editTicket(ctx.actor, input)),
+
+  /** custom field values: staff any field, the customer the fields they may edit (issue 15.3) */
+  setFields: publicProcedure
+    .input(z.object({ ticketId: id, version: z.number().int().min(0).optional(), values: customFieldsInput }))
+    .output(ticketSetFieldsOutput)
+    .mutation(({ ctx, input }) => setFields(ctx.actor, input)),
 
   rate: publicProcedure
     .input(z.object({ ticketId: id, rating: z.number().int().min(1, "RATING_RANGE").max(5, "RATING_RANGE"), comment: z.string().trim().max(2000, "TOO_LONG").nullish() }))

@@ -11,7 +11,9 @@ import { editRequester } from "@/server/services/tickets/edit-requester";
 import { ticketHistory } from "@/server/services/tickets/ticket-history";
 import { bulkUpdate } from "@/server/services/tickets/bulk-update";
 import { loadSettings } from "@/server/services/settings/settings-store";
-import { ticketAddNoteOutput, ticketSetStatusOutput } from "@/packages/client/src/contract";
+import { ticketAddNoteOutput, ticketSetStatusOutput, ticketSetPriorityOutput } from "@/packages/client/src/contract";
+import { setPriority } from "@/server/services/tickets/set-priority";
+import { ticketsCsv } from "@/server/services/reports/tickets-csv";
 
 const id = z.number().int().positive();
 const version = z.number().int().min(0);
@@ -39,6 +41,11 @@ export const ticketStaffProcedures = {
     .input(z.object({ ticketId: id, version, categoryId: id }))
     .mutation(({ ctx, input }) => setCategory(ctx.actor, input)),
 
+  setPriority: staffProcedure
+    .input(z.object({ ticketId: id, version, priorityId: id }))
+    .output(ticketSetPriorityOutput)
+    .mutation(({ ctx, input }) => setPriority(ctx.actor, input)),
+
   addNote: staffProcedure
     .input(z.object({ ticketId: id, version: version.optional(), body: noteBody }))
     .output(ticketAddNoteOutput)
@@ -47,6 +54,17 @@ export const ticketStaffProcedures = {
   setRequester: adminProcedure
     .input(z.object({ ticketId: id, version, name: z.string().trim().min(1, "REQUIRED").max(200, "TOO_LONG"), email: z.string().trim().email("INVALID_EMAIL").max(254) }))
     .mutation(({ ctx, input }) => editRequester(ctx.actor, input)),
+
+  /** the queue with its filters as CSV (issue 15: priority, category path, custom fields) */
+  exportCsv: staffProcedure
+    .input(z.object({
+      locale: z.enum(["ru", "en"]).default("en"),
+      search: z.string().max(200).optional(), statusId: id.optional(), open: z.boolean().optional(), categoryId: id.optional(),
+      assignee: z.union([z.enum(["me", "unassigned", "any"]), id]).optional(), requester: z.string().max(254).optional(),
+      from: z.coerce.date().optional(), to: z.coerce.date().optional(),
+      priorityId: id.optional(), fieldId: id.optional(), fieldValue: z.string().max(200).optional(), sort: z.enum(["activity", "priority"]).optional(),
+    }))
+    .query(({ ctx, input }) => { const { locale, ...filter } = input; return ticketsCsv(ctx.actor, filter, locale); }),
 
   history: staffProcedure.input(z.object({ ticketId: id })).query(({ ctx, input }) => ticketHistory(ctx.actor, input.ticketId)),
 

@@ -14,7 +14,7 @@ import { replyToTicket } from "@/server/services/tickets/reply-to-ticket";
 import { ticketPortalProcedures } from "./ticket-portal";
 import { ticketStaffProcedures } from "./ticket-staff";
 // output schemas come from the published client's contract, so its declarations and /api/openapi.json match what is sent
-import { ticketCreateOutput, ticketListOutput, ticketDetail, ticketReplyOutput } from "@/packages/client/src/contract";
+import { ticketCreateOutput, ticketListOutput, ticketDetail, ticketReplyOutput, customFieldsInput } from "@/packages/client/src/contract";
 
 export const titleSchema = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
 export const bodySchema = z.string().trim().min(1, "REQUIRED").max(50_000, "TOO_LONG");
@@ -23,7 +23,7 @@ const id = z.number().int().positive();
 export const ticketRouter = createTRPCRouter({
   // signed-in users open tickets (a visitor uses createGuest below)
   create: publicProcedure
-    .input(z.object({ title: titleSchema, body: bodySchema, categoryId: id, attachmentIds: z.array(z.string().max(40)).max(20).optional() }))
+    .input(z.object({ title: titleSchema, body: bodySchema, categoryId: id, attachmentIds: z.array(z.string().max(40)).max(20).optional(), priorityId: id.optional(), customFields: customFieldsInput.optional() }))
     .output(ticketCreateOutput)
     .mutation(({ ctx, input }) => {
       if (ctx.actor.kind !== "user") throw new TRPCError({ code: "UNAUTHORIZED", message: "LOGIN_REQUIRED", cause: new DomainError("UNAUTHORIZED", "LOGIN_REQUIRED") });
@@ -40,6 +40,8 @@ export const ticketRouter = createTRPCRouter({
         email: z.string().trim().toLowerCase().max(254, "TOO_LONG").email("INVALID_EMAIL"),
         website: z.string().max(500).optional(),
         locale: z.enum(["ru", "en"]).optional(),
+        priorityId: id.optional(),
+        customFields: customFieldsInput.optional(),
       }),
     )
     .mutation(({ ctx, input }) => createGuestTicket(ctx.actor, { ...input, locale: input.locale ?? "ru", ip: clientIp(ctx.headers) })),
@@ -57,6 +59,10 @@ export const ticketRouter = createTRPCRouter({
         requester: z.string().max(254).optional(),
         from: z.coerce.date().optional(),
         to: z.coerce.date().optional(),
+        priorityId: id.optional(),
+        fieldId: id.optional(),
+        fieldValue: z.string().max(200).optional(),
+        sort: z.enum(["activity", "priority"]).optional(),
       }),
     )
     .output(ticketListOutput)

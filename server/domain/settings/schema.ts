@@ -21,6 +21,8 @@ export const ticketSettingsSchema = z.object({
   allowedFileTypes: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).default(DEFAULT_FILE_TYPES),
   autoCloseDays: z.number().int().min(0).max(365).default(0),
   autoCloseStatusId: statusRef.default("none"),
+  /** issue 15.1: customers pick a priority on the new-ticket form */
+  customerSetsPriority: z.boolean().default(false),
 });
 
 export const mailSettingsSchema = z.object({
@@ -50,6 +52,8 @@ export const mailSettingsSchema = z.object({
   timeBudgetSeconds: z.number().int().min(5).max(600).default(50),
   /** Cc addresses of a new ticket's mail that become its participants; the rest are noted, not added */
   maxParticipantsFromMail: z.number().int().min(0).max(200).default(20),
+  /** issue 15.1: priority of mail-born tickets; "auto" = the priority marked default */
+  defaultPriorityId: z.union([z.literal("auto"), z.number().int().positive()]).default("auto"),
 });
 
 export const outboundSettingsSchema = z.object({

@@ -119,6 +119,7 @@ const FLIPS: Array<[keyof TicketSettings, unknown]> = [
   ["allowedFileTypes", ["pdf"]],
   ["autoCloseDays", 5],
   ["autoCloseStatusId", 4],
+  ["customerSetsPriority", true], // decided by canSetPriority (ticket-fields.test.ts)
 ];
 
 describe("ticket policies: every setting × role × state", () => {

@@ -48,7 +48,8 @@ async function pickStatus(tx: Tx, ctx: IngestContext): Promise<StatusRow> {
 async function pickCategoryFresh(tx: Tx, ctx: IngestContext) {
   const wanted = ctx.mail.defaultCategoryId;
   const c = wanted === "auto" ? null : await tx.category.findFirst({ where: { id: wanted, archivedAt: null } });
-  return c ?? tx.category.findFirstOrThrow({ where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  // the default may be a sub-category; "auto" never lands on a parent marked "no tickets" (issue 15.2)
+  return c ?? tx.category.findFirstOrThrow({ where: { archivedAt: null }, orderBy: [{ noTickets: "asc" }, { sortOrder: "asc" }, { id: "asc" }] });
 }
 
 async function pickStatusFresh(tx: Tx, ctx: IngestContext) {
@@ -109,10 +110,13 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
   // row's outcome: three round trips and three passes through the Prisma engine were most of
   // a mail's cost after the notifications. Timestamps as Prisma would write them (UTC, from here).
   const now = new Date();
+  // issue 15.1: the mail settings' priority if it still exists, else the default priority
+  const priority = ctx.mail.defaultPriorityId === "auto" ? null : ctx.mail.defaultPriorityId;
   const [t] = await tx.$queryRaw<{ id: number }[]>`
     WITH t AS (
-      INSERT INTO tickets (title, body, body_html, category_id, status_id, requester_id, assignee_id, source, locale, created_at, updated_at, last_activity_at, last_customer_at)
-      VALUES (${title}, ${text}, ${html}, ${category.id}, ${status.id}, ${requester.id}, ${category.defaultAssigneeId}, 'EMAIL'::"MessageSource", ${ticketLocale}, ${now}, ${now}, ${now}, ${now})
+      INSERT INTO tickets (title, body, body_html, category_id, status_id, requester_id, assignee_id, source, locale, created_at, updated_at, last_activity_at, last_customer_at, priority_id)
+      VALUES (${title}, ${text}, ${html}, ${category.id}, ${status.id}, ${requester.id}, ${category.defaultAssigneeId}, 'EMAIL'::"MessageSource", ${ticketLocale}, ${now}, ${now}, ${now}, ${now},
+              coalesce((SELECT id FROM priorities WHERE id = ${priority}::int), default_priority_id()))
       RETURNING id),
     a AS (INSERT INTO audit_events (ticket_id, actor_id, type, data, created_at) SELECT t.id, ${userId(actor)}, 'ticket.created', ${JSON.stringify(created)}::jsonb, ${now} FROM t),
     i AS (UPDATE inbound_mails SET outcome = 'created', matched_rule = ${d.match.rule}, ticket_id = t.id FROM t WHERE inbound_mails.id = ${inbound?.id ?? null})

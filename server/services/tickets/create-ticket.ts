@@ -9,17 +9,29 @@ import type { TicketSettings } from "@/server/domain/settings/schema";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { renderMarkdown } from "@/server/services/content/markdown";
 import { recordEvent } from "@/server/services/audit";
-import { activeCategory, defaultStatus } from "./lookups";
+import { activeCategory, defaultStatus, priorityById } from "./lookups";
+import { priorityForNewTicket } from "@/server/domain/tickets/ticket-fields";
+import { validateFieldValues } from "./ticket-field-values";
 import { claimUploads } from "./claim-uploads";
 import { afterTicketCreated } from "./hooks";
 
-export type CreateTicketInput = { title: string; body: string; categoryId: number; attachmentIds?: string[] };
+export type CreateTicketInput = {
+  title: string; body: string; categoryId: number; attachmentIds?: string[];
+  /** issue 15: kept only when canSetPriority allows; otherwise the default priority */
+  priorityId?: number;
+  /** custom field values by field id, validated against the category's definitions */
+  customFields?: Record<string, unknown>;
+};
 
 /** The rows of a new ticket inside the caller's transaction (shared with guest tickets). */
 export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInput, requesterId: number, settings: TicketSettings, passwordToken?: string) {
   const category = await activeCategory(tx, input.categoryId);
   const status = await defaultStatus(tx);
   const requester = await tx.user.findUniqueOrThrow({ where: { id: requesterId }, select: { locale: true } });
+  const priorityId = priorityForNewTicket(actor, settings, input.priorityId);
+  if (priorityId === "PRIORITY_NOT_ALLOWED") throw forbidden(priorityId);
+  if (priorityId !== null) await priorityById(tx, priorityId);
+  const values = await validateFieldValues(tx, actor, category, input.customFields ?? {}, false);
   const t = await tx.ticket.create({
     data: {
       title: input.title,
@@ -31,6 +43,8 @@ export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInpu
       assigneeId: category.defaultAssigneeId,
       locale: requester.locale,
       source: actor.kind === "user" && actor.via === "token" ? "API" : "WEB",
+      ...(priorityId !== null ? { priorityId } : {}),
+      customFields: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)),
     },
   });
   await claimUploads(tx, actor, input.attachmentIds ?? [], { ticketId: t.id, messageId: null }, settings);

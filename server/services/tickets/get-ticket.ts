@@ -8,6 +8,7 @@ import { canViewTicket } from "@/server/domain/tickets/policies";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { ticketDetail } from "./ticket-dto";
 import { loadTicketThread } from "./ticket-thread-sql";
+import { loadFieldDefs } from "./field-defs";
 
 export async function getTicket(actor: Actor, id: number) {
   const settings = await loadSettings("tickets");
@@ -16,5 +17,7 @@ export async function getTicket(actor: Actor, id: number) {
   const opening = t.source === "EMAIL" && isStaff(actor)
     ? await db().inboundMail.findFirst({ where: { ticketId: t.id, outcome: "created" }, select: { id: true }, orderBy: { id: "asc" } })
     : null;
-  return ticketDetail(actor, { ...t, openingMailId: opening?.id ?? null }, settings);
+  // archived definitions too: a value stored under one stays visible (or hidden) by its flags
+  const defs = await loadFieldDefs(db(), { includeArchived: true });
+  return ticketDetail(actor, { ...t, openingMailId: opening?.id ?? null }, settings, defs);
 }

@@ -4,13 +4,15 @@ import type { Actor } from "@/server/domain/actor";
 import { forbidden } from "@/server/domain/errors";
 import { ticketInclude, ticketSummary } from "./ticket-dto";
 
-export type Cursor = { at: Date; id: number };
-export const encodeCursor = (c: Cursor) => Buffer.from(`${c.at.toISOString()}|${c.id}`).toString("base64url");
+/** `rank`: the priority's sort_order when the queue is sorted by priority (issue 15.1). */
+export type Cursor = { at: Date; id: number; rank?: number };
+export const encodeCursor = (c: Cursor) => Buffer.from(`${c.at.toISOString()}|${c.id}${c.rank !== undefined ? `|${c.rank}` : ""}`).toString("base64url");
 export function decodeCursor(s: string | null | undefined): Cursor | null {
   if (!s) return null;
-  const [at, id] = Buffer.from(s, "base64url").toString().split("|");
+  const [at, id, rank] = Buffer.from(s, "base64url").toString().split("|");
   const d = new Date(at ?? "");
-  return Number.isFinite(d.getTime()) && Number(id) > 0 ? { at: d, id: Number(id) } : null;
+  if (!Number.isFinite(d.getTime()) || !(Number(id) > 0)) return null;
+  return rank !== undefined && /^-?\d{1,9}$/.test(rank) ? { at: d, id: Number(id), rank: Number(rank) } : { at: d, id: Number(id) };
 }
 
 export async function listMyTickets(actor: Actor, input: { cursor?: string | null; limit: number; search?: string; statusId?: number }) {

@@ -6,6 +6,21 @@ import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { forbidden } from "@/server/domain/errors";
 
+/** Badge cap: the urgent count reads at most this many index entries, whatever the table size. */
+export const URGENT_CAP = 1000;
+
+/** Open tickets in an "urgent" priority (issue 15.1), counted up to URGENT_CAP (the badge shows "999+"). */
+async function urgentOpen() {
+  const { rows } = await readPool().query<{ n: string }>(
+    `SELECT count(*) AS n FROM (
+       SELECT 1 FROM tickets t
+        WHERE t.priority_id IN (SELECT id FROM priorities WHERE is_urgent)
+          AND t.status_id IN (SELECT id FROM statuses WHERE NOT is_closed)
+        LIMIT ${URGENT_CAP}) x`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 type Row = { status_id: number; is_closed: boolean; n: string; mine: string; unassigned: string };
 
 export async function queueCounts(actor: Actor) {
@@ -31,5 +46,5 @@ export async function queueCounts(actor: Actor) {
       unassigned += Number(r.unassigned ?? 0);
     }
   }
-  return { byStatus, open, all, mine, unassigned };
+  return { byStatus, open, all, mine, unassigned, urgent: await urgentOpen() };
 }

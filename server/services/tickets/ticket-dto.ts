@@ -3,10 +3,12 @@
 import type { Actor } from "@/server/domain/actor";
 import { canSeeInternal, ticketPermissions } from "@/server/domain/tickets/policies";
 import type { TicketSettings } from "@/server/domain/settings/schema";
+import { visibleValues, type FieldDef, type FieldValues } from "@/server/domain/tickets/custom-fields";
 
 export const ticketInclude = {
   status: { select: { id: true, nameRu: true, nameEn: true, color: true, isClosed: true } },
   category: { select: { id: true, nameRu: true, nameEn: true } },
+  priority: { select: { id: true, nameRu: true, nameEn: true, color: true } },
   requester: { select: { id: true, name: true, email: true } },
   assignee: { select: { id: true, name: true, email: true } },
 } as const;
@@ -20,8 +22,11 @@ type Row = {
   requesterId: number;
   status: { id: number; nameRu: string; nameEn: string; color: string; isClosed: boolean };
   category: { id: number; nameRu: string; nameEn: string };
+  priority: { id: number; nameRu: string; nameEn: string; color: string };
   requester: { id: number; name: string; email: string };
   assignee: { id: number; name: string; email: string } | null;
+  /** tickets.custom_fields; the queue reads it only when a custom-field column is asked for */
+  customFields?: unknown;
 };
 
 export function ticketSummary(t: Row) {
@@ -31,6 +36,8 @@ export function ticketSummary(t: Row) {
     title: t.title,
     status: { id: t.status.id, name: names(t.status), color: t.status.color, isClosed: t.status.isClosed },
     category: { id: t.category.id, name: names(t.category) },
+    priority: { id: t.priority.id, name: names(t.priority), color: t.priority.color },
+    ...(t.customFields !== undefined ? { customFields: t.customFields as FieldValues } : {}),
     requester: t.requester,
     assignee: t.assignee,
     source: t.source,
@@ -46,10 +53,12 @@ export type MessageRow = {
   attachments: Array<{ id: string; fileName: string; contentType: string; size: number; isInline: boolean; contentId: string | null }>;
 };
 
-export function ticketDetail(actor: Actor, t: Row & { messages: MessageRow[]; attachments: MessageRow["attachments"]; openingMailId?: number | null }, s: TicketSettings) {
+export function ticketDetail(actor: Actor, t: Row & { messages: MessageRow[]; attachments: MessageRow["attachments"]; openingMailId?: number | null }, s: TicketSettings, fieldDefs: FieldDef[] = []) {
   const staff = canSeeInternal(actor);
   return {
     ...ticketSummary(t),
+    /** custom field values by field id; a customer gets only the fields not hidden from customers */
+    customFields: visibleValues((t.customFields ?? {}) as FieldValues, fieldDefs, staff),
     body: t.body,
     bodyHtml: t.bodyHtml,
     locale: t.locale,

@@ -12,6 +12,7 @@ type TicketSqlRow = {
   requester_id: number; status_id: number; status_ru: string; status_en: string; status_color: string; status_closed: boolean;
   category_id: number; category_ru: string; category_en: string; requester_name: string; requester_email: string;
   assignee_id: number | null; assignee_name: string | null; assignee_email: string | null;
+  priority_id: number; priority_ru: string; priority_en: string; priority_color: string; custom_fields: unknown;
 };
 type MessageSqlRow = {
   id: number; is_internal: boolean; is_automatic: boolean; source: string; body_text: string; body_html: string; from_email: string | null;
@@ -24,8 +25,9 @@ export const TICKET_SQL = `
          t.created_at, t.updated_at, t.last_activity_at, t.closed_at, t.requester_id,
          s.id AS status_id, s.name_ru AS status_ru, s.name_en AS status_en, s.color AS status_color, s.is_closed AS status_closed,
          c.id AS category_id, c.name_ru AS category_ru, c.name_en AS category_en,
-         r.name AS requester_name, r.email AS requester_email, a.id AS assignee_id, a.name AS assignee_name, a.email AS assignee_email
-    FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN categories c ON c.id = t.category_id
+         r.name AS requester_name, r.email AS requester_email, a.id AS assignee_id, a.name AS assignee_name, a.email AS assignee_email,
+         p.id AS priority_id, p.name_ru AS priority_ru, p.name_en AS priority_en, p.color AS priority_color, t.custom_fields
+    FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN categories c ON c.id = t.category_id JOIN priorities p ON p.id = t.priority_id
     JOIN users r ON r.id = t.requester_id LEFT JOIN users a ON a.id = t.assignee_id
    WHERE t.id = $1`;
 
@@ -72,6 +74,8 @@ export async function loadTicketThread(id: number) {
     closedAt: r.closed_at, requesterId: r.requester_id,
     status: { id: r.status_id, nameRu: r.status_ru, nameEn: r.status_en, color: r.status_color, isClosed: r.status_closed },
     category: { id: r.category_id, nameRu: r.category_ru, nameEn: r.category_en },
+    priority: { id: r.priority_id, nameRu: r.priority_ru, nameEn: r.priority_en, color: r.priority_color },
+    customFields: r.custom_fields,
     requester: { id: r.requester_id, name: r.requester_name, email: r.requester_email },
     assignee: r.assignee_id == null ? null : { id: r.assignee_id, name: r.assignee_name ?? "", email: r.assignee_email ?? "" },
     messages,

@@ -11,6 +11,9 @@ import { caller } from "@/app/_trpc/server";
 import { EditTicketDialog } from "./edit-ticket-dialog";
 import { RatingForm } from "./rating-form";
 import { PortalReplyForm } from "./portal-reply-form";
+import { PortalFieldsForm } from "./portal-fields-form";
+import { PriorityBadge } from "@/app/_components/priority-badge";
+import { fieldsForCategory } from "@/server/domain/tickets/custom-fields";
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -20,7 +23,8 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const api = await caller();
   const [t, te, locale, format, portal] = [await getTranslations("portal.ticket"), await getTranslations("errors"), await getLocale(), await getFormatter(), await api.meta.portal()];
   const p = ticket.permissions;
-  const categories = p.canEdit ? await api.meta.categories() : [];
+  const [categories, fieldDefs] = await Promise.all([api.meta.categories(), api.meta.customFields()]);
+  const parentId = categories.find((c) => c.id === ticket.category.id)?.parentId ?? null;
   const uploads = p.canUpload ? { maxMb: portal.maxUploadMb, allowedFileTypes: portal.allowedFileTypes } : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -33,6 +37,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           <h1 className="text-2xl font-semibold tracking-tight break-words text-ink" data-testid="ticket-title">{ticket.title}</h1>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-ink-muted">
             <StatusBadge status={ticket.status} locale={locale} />
+            <PriorityBadge priority={ticket.priority} locale={locale} />
             <span>{localName(ticket.category.name, locale)}</span>
             <span aria-hidden>·</span>
             <span>{t("opened", { date: format.dateTime(ticket.createdAt, { dateStyle: "medium" }) })}</span>
@@ -50,6 +55,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           </div>
         )}
       </header>
+      <PortalFieldsForm ticketId={ticket.id} defs={fieldsForCategory(fieldDefs, ticket.category.id, parentId)} values={ticket.customFields} canEdit={p.canEdit && !p.isStaff} />
       <TicketThread ticket={ticket} />
       {p.canReply ? (
         <Card>

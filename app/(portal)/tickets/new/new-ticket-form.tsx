@@ -16,16 +16,24 @@ import { errorInfo } from "@/app/_lib/trpc-error";
 import { MarkdownField } from "../../_components/markdown-field";
 import { AttachmentPicker, type UploadLimits } from "@/app/_components/attachment-picker";
 import { KbSuggestions, markKbSuggestionsSubmitted } from "./kb-suggestions";
+import { CategorySelect, firstSelectable, type PickerCategory } from "@/app/_components/category-select";
+import { CustomFieldInputs, fieldErrorsOf, type FieldDefDto, type FieldDraft } from "@/app/_components/custom-field-inputs";
+import { fieldsForCategory } from "@/server/domain/tickets/custom-fields";
 
-type Category = { id: number; name: { ru: string; en: string } };
+type Priority = { id: number; name: { ru: string; en: string }; isDefault: boolean };
 
-export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { categories: Category[]; guest: boolean; uploads: UploadLimits | null; uploadsLater: boolean }) {
+/** `priorities`: offered only when the settings let customers choose (canSetPriority); `fields`: every definition the customer may see. */
+export function NewTicketForm({ categories, guest, uploads, uploadsLater, priorities, fields }: { categories: PickerCategory[]; guest: boolean; uploads: UploadLimits | null; uploadsLater: boolean; priorities: Priority[] | null; fields: FieldDefDto[] }) {
   const t = useTranslations("portal.new");
   const te = useTranslations("errors");
   const locale = useLocale();
   const router = useRouter();
   const trpc = useTRPC();
-  const [form, setForm] = useState({ title: "", body: "", categoryId: categories[0]?.id ?? 0, name: "", email: "", website: "" });
+  const [form, setForm] = useState({ title: "", body: "", categoryId: firstSelectable(categories), name: "", email: "", website: "", priorityId: priorities?.find((p) => p.isDefault)?.id ?? 0 });
+  const [values, setValues] = useState<FieldDraft>({});
+  const category = categories.find((c) => c.id === form.categoryId);
+  // only the chosen category's fields (its own, its parent's, the global ones), updating as it changes
+  const shown = category ? fieldsForCategory(fields, category.id, category.parentId) : [];
   const [files, setFiles] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
   const [done, setDone] = useState<{ email: string } | null>(null);
   // markKbSuggestionsSubmitted: a ticket was opened after the help-center suggestions (deflection report)
@@ -73,12 +81,14 @@ export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { ca
           data-testid="new-ticket-form"
           onSubmit={(e) => {
             e.preventDefault();
-            const base = { title: form.title, body: form.body, categoryId: form.categoryId, attachmentIds: files.ids };
-            if (guest) createGuest.mutate({ title: form.title, body: form.body, categoryId: form.categoryId, name: form.name, email: form.email, website: form.website, locale: locale === "en" ? "en" : "ru" });
+            const customFields = Object.fromEntries(shown.map((d) => [String(d.id), values[String(d.id)] ?? null]).filter(([, v]) => v !== null));
+            const extra = { customFields, ...(priorities && form.priorityId ? { priorityId: form.priorityId } : {}) };
+            const base = { title: form.title, body: form.body, categoryId: form.categoryId, attachmentIds: files.ids, ...extra };
+            if (guest) createGuest.mutate({ title: form.title, body: form.body, categoryId: form.categoryId, name: form.name, email: form.email, website: form.website, locale: locale === "en" ? "en" : "ru", ...extra });
             else create.mutate(base);
           }}
         >
-          {err && !Object.keys(err.fieldErrors).length && (
+          {err && !Object.keys(err.fieldErrors).length && err.reason !== "INVALID_CUSTOM_FIELDS" && (
             <Alert variant="danger" data-testid="form-error">
               {te(err.reason as never)}
             </Alert>
@@ -111,12 +121,16 @@ export function NewTicketForm({ categories, guest, uploads, uploadsLater }: { ca
           </Field>
           <KbSuggestions query={form.title} />
           <Field label={t("category")} error={fe("categoryId")}>
-            <Select name="categoryId" value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: Number(e.target.value) })}>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>{locale === "en" ? c.name.en : c.name.ru}</option>
-              ))}
-            </Select>
+            <CategorySelect name="categoryId" categories={categories} value={form.categoryId} onChange={(categoryId) => setForm({ ...form, categoryId })} />
           </Field>
+          {priorities && (
+            <Field label={t("priority")}>
+              <Select name="priorityId" value={form.priorityId} onChange={(e) => setForm({ ...form, priorityId: Number(e.target.value) })} data-testid="priority-select">
+                {priorities.map((p) => <option key={p.id} value={p.id}>{locale === "en" ? p.name.en : p.name.ru}</option>)}
+              </Select>
+            </Field>
+          )}
+          <CustomFieldInputs defs={shown} values={values} onChange={setValues} staff={false} errors={fieldErrorsOf(failed)} />
           <Field label={t("body")} hint={t("bodyHint")} error={fe("body")} required>
             <MarkdownField name="body" preview={!guest} value={form.body} onChange={(body) => setForm((f) => ({ ...f, body }))} />
           </Field>

@@ -34,12 +34,12 @@ export default async function NewTicketPage() {
       </div>
     );
   }
-  const categories = await api.meta.categories();
+  const [categories, priorities, fields] = await Promise.all([api.meta.categories(), api.meta.priorities(), api.meta.customFields()]);
   const isGuest = actor.kind !== "user";
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
-      <NewTicketForm categories={categories} guest={isGuest} uploadsLater={isGuest && (await loadSettings("tickets")).allowUploads} uploads={portal.canUpload ? { maxMb: portal.maxUploadMb, allowedFileTypes: portal.allowedFileTypes } : null} />
+      <NewTicketForm categories={categories} priorities={portal.canSetPriority ? [...priorities].reverse() : null} fields={fields} guest={isGuest} uploadsLater={isGuest && (await loadSettings("tickets")).allowUploads} uploads={portal.canUpload ? { maxMb: portal.maxUploadMb, allowedFileTypes: portal.allowedFileTypes } : null} />
     </div>
   );
 }

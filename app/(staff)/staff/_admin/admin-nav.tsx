@@ -7,6 +7,8 @@ import { cn } from "@/app/_lib/cn";
 const ITEMS = [
   ["statuses", "/staff/settings/statuses"],
   ["categories", "/staff/settings/categories"],
+  ["priorities", "/staff/settings/priorities"],
+  ["customFields", "/staff/settings/custom-fields"],
   ["users", "/staff/settings/users"],
   ["cannedReplies", "/staff/settings/canned-replies"],
   ["tokens", "/staff/settings/tokens"],

@@ -14,7 +14,8 @@ import { parseQueueParams, queueHref, type QueueParams } from "./queue-params";
 type Opt = { id: number; label: string };
 export type FilterLabels = Record<"search" | "searchPlaceholder" | "status" | "allOpen" | "all" | "category" | "anyCategory" | "assignee" | "anyone" | "me" | "unassigned" | "requester" | "requesterPlaceholder" | "from" | "to" | "apply" | "reset" | "filters", string>;
 
-export function FilterBar({ params, statuses, categories, agents, labels, filtered }: { params: QueueParams; statuses: Opt[]; categories: Opt[]; agents: Opt[]; labels: FilterLabels; filtered: boolean }) {
+/** `children`: more controls inside the form (issue 15's priority / custom-field filters). */
+export function FilterBar({ params, statuses, categories, agents, labels, filtered, children }: { params: QueueParams; statuses: Opt[]; categories: Opt[]; agents: Opt[]; labels: FilterLabels; filtered: boolean; children?: React.ReactNode }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -79,6 +80,7 @@ export function FilterBar({ params, statuses, categories, agents, labels, filter
           <span className="pointer-events-none absolute -top-2 left-2 bg-surface px-1 text-[11px] leading-4 text-ink-subtle">{labels.to}</span>
           <Input name="to" type="date" defaultValue={params.to ?? ""} onChange={submit} className="min-w-0" data-testid="filter-to" />
         </label>
+        {children}
       </div>
     </form>
   );

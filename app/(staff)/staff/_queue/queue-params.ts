@@ -9,6 +9,12 @@ export type QueueParams = {
   from?: string;
   to?: string;
   cursor?: string;
+  /** issue 15: priority filter, sort, one custom-field filter (field + value) and one extra column */
+  priority?: number;
+  sort?: "priority";
+  field?: number;
+  fv?: string;
+  col?: number;
 };
 
 type Raw = Record<string, string | string[] | undefined>;
@@ -28,6 +34,11 @@ export function parseQueueParams(raw: Raw): QueueParams {
     from: day(one(raw.from)),
     to: day(one(raw.to)),
     cursor: one(raw.cursor)?.slice(0, 200),
+    priority: posInt(one(raw.priority)),
+    sort: one(raw.sort) === "priority" ? "priority" : undefined,
+    field: posInt(one(raw.field)),
+    fv: one(raw.fv)?.slice(0, 200),
+    col: posInt(one(raw.col)),
   };
 }
 
@@ -42,6 +53,7 @@ export function queueHref(p: QueueParams, over: Partial<QueueParams> = {}): stri
   if (m.requester) u.set("requester", m.requester);
   if (m.from) u.set("from", m.from);
   if (m.to) u.set("to", m.to);
+  for (const k of ["priority", "sort", "field", "fv", "col"] as const) if (m[k]) u.set(k, String(m[k]));
   if (m.cursor) u.set("cursor", m.cursor);
   const s = u.toString();
   return s ? `/staff?${s}` : "/staff";
@@ -59,5 +71,8 @@ export function toListInput(p: QueueParams, limit: number) {
     requester: p.requester,
     from: p.from ? new Date(`${p.from}T00:00:00Z`) : undefined,
     to: p.to ? new Date(Date.parse(`${p.to}T00:00:00Z`) + 86_400_000) : undefined,
+    priorityId: p.priority,
+    sort: p.sort,
+    ...(p.field && p.fv ? { fieldId: p.field, fieldValue: p.fv } : {}),
   };
 }

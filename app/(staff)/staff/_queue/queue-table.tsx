@@ -15,12 +15,17 @@ import { StatusBadge, localName } from "@/app/_components/status-badge";
 import { useTRPC } from "@/app/_trpc/client";
 import { useErrorText } from "../_lib/use-error-text";
 import type { TicketSummary } from "@/server/services/tickets/ticket-dto";
+import { formatFieldValue } from "@/server/domain/tickets/custom-fields";
+import { PriorityBadge } from "@/app/_components/priority-badge";
+import type { FieldOpt } from "./ticket-field-filters";
 
 type Opt = { id: number; label: string };
 
 /** `times`: "5 minutes ago" and the full date per ticket id, formatted on the server (time zone). */
-export function QueueTable({ items, times, statuses, categories, agents }: { items: TicketSummary[]; times: Record<number, { relative: string; full: string }>; statuses: Opt[]; categories: Opt[]; agents: Opt[] }) {
+/** `column`: a custom field shown as an extra column (issue 15.3). */
+export function QueueTable({ items, times, statuses, categories, agents, column }: { items: TicketSummary[]; times: Record<number, { relative: string; full: string }>; statuses: Opt[]; categories: Opt[]; agents: Opt[]; column?: FieldOpt }) {
   const t = useTranslations("staff.queue");
+  const tf = useTranslations("fields.queue");
   const locale = useLocale();
   const router = useRouter();
   const trpc = useTRPC();
@@ -114,6 +119,8 @@ export function QueueTable({ items, times, statuses, categories, agents }: { ite
             <TH className="hidden w-20 sm:table-cell">{t("number")}</TH>
             <TH>{t("subject")}</TH>
             <TH className="hidden md:table-cell">{t("requester")}</TH>
+            <TH className="hidden sm:table-cell">{tf("priority")}</TH>
+            {column && <TH className="hidden md:table-cell" data-testid="field-column">{localName(column.name, locale)}</TH>}
             <TH>{t("status")}</TH>
             <TH className="hidden lg:table-cell">{t("assignee")}</TH>
             <TH className="text-right whitespace-nowrap">{t("updated")}</TH>
@@ -128,12 +135,14 @@ export function QueueTable({ items, times, statuses, categories, agents }: { ite
               <TD className="hidden font-mono text-ink-subtle sm:table-cell">#{tk.number}</TD>
               <TD className="max-w-0 min-w-48 w-full">
                 <Link href={`/staff/tickets/${tk.id}`} data-row-link onFocus={() => setFocus(i)} className="block truncate font-medium text-ink hover:underline focus-visible:underline">{tk.title}</Link>
-                <div className="truncate text-xs text-ink-subtle"><span className="font-mono sm:hidden">#{tk.number} · </span>{localName(tk.category.name, locale)}<span className="md:hidden"> · {tk.requester.name}</span></div>
+                <div className="truncate text-xs text-ink-subtle"><span className="font-mono sm:hidden">#{tk.number} · </span>{localName(tk.category.name, locale)}<span className="md:hidden"> · {tk.requester.name}</span><span className="sm:hidden"> · {localName(tk.priority.name, locale)}</span></div>
               </TD>
               <TD className="hidden max-w-56 md:table-cell">
                 <div className="truncate text-ink">{tk.requester.name}</div>
                 <div className="truncate text-xs text-ink-subtle">{tk.requester.email}</div>
               </TD>
+              <TD className="hidden sm:table-cell"><PriorityBadge priority={tk.priority} locale={locale} /></TD>
+              {column && <TD className="hidden max-w-48 truncate text-ink-muted md:table-cell">{formatFieldValue(column as never, tk.customFields?.[String(column.id)], locale === "ru" ? "ru" : "en")}</TD>}
               <TD><StatusBadge status={tk.status} locale={locale} /></TD>
               <TD className="hidden text-ink-muted lg:table-cell">
                 {tk.assignee ? (

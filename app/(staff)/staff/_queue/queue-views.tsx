@@ -8,13 +8,17 @@ import { useTRPC } from "@/app/_trpc/client";
 import { cn } from "@/app/_lib/cn";
 
 export type QueueView = { key: string; label: string; href: string; active: boolean; color?: string; statusId?: number };
-type Counts = { open: number; mine: number; unassigned: number; byStatus: Record<number, number> };
+type Counts = { open: number; mine: number; unassigned: number; urgent?: number; byStatus: Record<number, number> };
 
 function countOf(v: QueueView, c: Counts | undefined): number {
   if (!c) return 0;
   if (v.statusId) return c.byStatus[v.statusId] ?? 0;
+  if (v.key === "urgent") return c.urgent ?? 0;
   return v.key === "mine" ? c.mine : v.key === "unassigned" ? c.unassigned : c.open;
 }
+
+/** The urgent count is capped on the server (queue-counts.ts URGENT_CAP): 1000 reads "999+". */
+const shown = (v: QueueView, n: number, locale: string) => (v.key === "urgent" && n >= 1000 ? "999+" : n.toLocaleString(locale));
 
 export function QueueViews({ views, label, locale }: { views: QueueView[]; label: string; locale: string }) {
   const trpc = useTRPC();
@@ -36,7 +40,7 @@ export function QueueViews({ views, label, locale }: { views: QueueView[]; label
               {v.color && <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: v.color }} />}
               {v.label}
               <span className={cn("rounded-full px-1.5 text-xs tabular-nums", v.active ? "bg-white/20" : "bg-subtle")} data-testid="count">
-                {countOf(v, data).toLocaleString(locale)}
+                {shown(v, countOf(v, data), locale)}
               </span>
             </Link>
           </li>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Download } from "lucide-react";
 import { Button } from "@/app/_components/ui/button";
 import { useTRPCClient } from "@/app/_trpc/client";
+import { downloadCsv } from "@/app/_lib/download-text";
 
 export function CsvButton({ from, to, label }: { from: Date; to: Date; label: string }) {
   const client = useTRPCClient();
@@ -17,12 +18,7 @@ export function CsvButton({ from, to, label }: { from: Date; to: Date; label: st
         setBusy(true);
         try {
           const r = await client.report.csv.query({ from, to });
-          const url = URL.createObjectURL(new Blob(["\uFEFF", r.csv], { type: "text/csv;charset=utf-8" }));
-          const a = Object.assign(document.createElement("a"), { href: url, download: r.fileName });
-          document.body.append(a);
-          a.click();
-          a.remove();
-          URL.revokeObjectURL(url);
+          downloadCsv(r.fileName, r.csv);
         } finally {
           setBusy(false);
         }

@@ -9,17 +9,19 @@ import { Badge } from "@/app/_components/ui/badge";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { Field } from "@/app/_components/ui/field";
+import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Table, THead, TBody, TR, TH, TD } from "@/app/_components/ui/table";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogBody, DialogFooter, DialogClose } from "@/app/_components/ui/dialog";
 import { localName } from "@/app/_components/status-badge";
 import { useTRPC } from "@/app/_trpc/client";
 import { useAdminAction } from "../../_admin/use-admin-action";
 
-type Category = { id: number; name: { ru: string; en: string }; archived: boolean; defaultAssignee: { id: number; name: string } | null };
-type Form = { id?: number; nameRu: string; nameEn: string; defaultAssigneeId: string };
+type Category = { id: number; name: { ru: string; en: string }; archived: boolean; defaultAssignee: { id: number; name: string } | null; parentId: number | null; noTickets: boolean };
+type Form = { id?: number; nameRu: string; nameEn: string; defaultAssigneeId: string; parentId: string; noTickets: boolean };
 
 export function CategoriesManager({ categories, agents, header }: { categories: Category[]; agents: Array<{ id: number; label: string }>; header: React.ReactNode }) {
   const t = useTranslations("admin.categories");
+  const tf = useTranslations("fields.categories");
   const tc = useTranslations("admin.common");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -39,7 +41,7 @@ export function CategoriesManager({ categories, agents, header }: { categories: 
     <div className="space-y-4">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         {header}
-        <Button onClick={() => setForm({ nameRu: "", nameEn: "", defaultAssigneeId: "" })}><Plus className="size-4" aria-hidden /> {t("new")}</Button>
+        <Button onClick={() => setForm({ nameRu: "", nameEn: "", defaultAssigneeId: "", parentId: "", noTickets: false })} data-testid="category-new"><Plus className="size-4" aria-hidden /> {t("new")}</Button>
       </div>
       <Table label={t("title")} data-testid="categories">
         <THead>
@@ -61,7 +63,9 @@ export function CategoriesManager({ categories, agents, header }: { categories: 
               </TD>
               <TD>
                 <div className="flex flex-wrap items-center gap-2">
+                  {c.parentId !== null && <span className="text-ink-subtle" data-testid="category-parent">{localName(categories.find((p) => p.id === c.parentId)?.name ?? { ru: "", en: "" }, locale)} ›</span>}
                   <span className="font-medium">{localName(c.name, locale)}</span>
+                  {c.noTickets && <Badge variant="info">{tf("noTickets")}</Badge>}
                   <span className="text-xs text-ink-subtle">{locale === "en" ? c.name.ru : c.name.en}</span>
                   {c.archived && <Badge>{t("archived")}</Badge>}
                 </div>
@@ -69,7 +73,7 @@ export function CategoriesManager({ categories, agents, header }: { categories: 
               <TD className="hidden text-ink-muted sm:table-cell">{c.defaultAssignee?.name ?? tc("none")}</TD>
               <TD>
                 <div className="flex justify-end gap-1">
-                  <Button size="icon" variant="ghost" aria-label={`${tc("edit")}: ${localName(c.name, locale)}`} onClick={() => setForm({ id: c.id, nameRu: c.name.ru, nameEn: c.name.en, defaultAssigneeId: c.defaultAssignee ? String(c.defaultAssignee.id) : "" })}><Pencil className="size-4" aria-hidden /></Button>
+                  <Button size="icon" variant="ghost" aria-label={`${tc("edit")}: ${localName(c.name, locale)}`} onClick={() => setForm({ id: c.id, nameRu: c.name.ru, nameEn: c.name.en, defaultAssigneeId: c.defaultAssignee ? String(c.defaultAssignee.id) : "", parentId: c.parentId ? String(c.parentId) : "", noTickets: c.noTickets })}><Pencil className="size-4" aria-hidden /></Button>
                   <Button size="sm" variant="ghost" onClick={() => archive.mutate({ id: c.id, archived: !c.archived })}>
                     {c.archived ? <ArchiveRestore className="size-4" aria-hidden /> : <Archive className="size-4" aria-hidden />}
                     <span className="sr-only sm:not-sr-only">{c.archived ? t("unarchive") : t("archive")}</span>
@@ -86,7 +90,7 @@ export function CategoriesManager({ categories, agents, header }: { categories: 
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                const body = { nameRu: form.nameRu, nameEn: form.nameEn, defaultAssigneeId: form.defaultAssigneeId ? Number(form.defaultAssigneeId) : null };
+                const body = { nameRu: form.nameRu, nameEn: form.nameEn, defaultAssigneeId: form.defaultAssigneeId ? Number(form.defaultAssigneeId) : null, parentId: form.parentId ? Number(form.parentId) : null, noTickets: form.noTickets };
                 if (form.id) update.mutate({ id: form.id, ...body });
                 else create.mutate(body);
               }}
@@ -101,6 +105,13 @@ export function CategoriesManager({ categories, agents, header }: { categories: 
                     {agents.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
                   </Select>
                 </Field>
+                <Field label={tf("parent")} hint={tf("parentHint")}>
+                  <Select name="parentId" value={form.parentId} onChange={(e) => setForm({ ...form, parentId: e.target.value })}>
+                    <option value="">{tf("noParent")}</option>
+                    {categories.filter((p) => p.parentId === null && p.id !== form.id && !p.archived).map((p) => <option key={p.id} value={p.id}>{localName(p.name, locale)}</option>)}
+                  </Select>
+                </Field>
+                {!form.parentId && <Checkbox label={tf("noTickets")} description={tf("noTicketsHint")} checked={form.noTickets} onChange={(e) => setForm({ ...form, noTickets: e.target.checked })} />}
               </DialogBody>
               <DialogFooter>
                 <DialogClose asChild><Button variant="ghost">{tc("cancel")}</Button></DialogClose>

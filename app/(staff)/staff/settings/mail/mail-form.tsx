@@ -19,8 +19,10 @@ import type { MailSettings } from "@/server/domain/settings/schema";
 type Named = { id: number; nameRu: string; nameEn: string };
 type Msg = { ok: boolean; text: string; detail?: string; fields?: Record<string, string> };
 
-export function MailForm({ initial, secretsSet, categories, statuses }: { initial: MailSettings; secretsSet: Record<string, boolean>; categories: Named[]; statuses: Named[] }) {
+/** `priorities`: for the priority of mail-born tickets (issue 15.1). */
+export function MailForm({ initial, secretsSet, categories, statuses, priorities = [] }: { initial: MailSettings; secretsSet: Record<string, boolean>; categories: Named[]; statuses: Named[]; priorities?: Named[] }) {
   const t = useTranslations("mail.settings");
+  const tf = useTranslations("fields.settings");
   const te = useTranslations("errors");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -130,6 +132,12 @@ export function MailForm({ initial, secretsSet, categories, statuses }: { initia
               <Select value={String(v.defaultStatusId)} onChange={(e) => up("defaultStatusId", e.target.value === "auto" ? "auto" : Number(e.target.value))}>
                 <option value="auto">{t("auto")}</option>
                 {statuses.map((s) => <option key={s.id} value={s.id}>{name(s)}</option>)}
+              </Select>
+            </Field>
+            <Field label={tf("defaultPriority")}>
+              <Select value={String(v.defaultPriorityId)} onChange={(e) => up("defaultPriorityId", e.target.value === "auto" ? "auto" : Number(e.target.value))} data-testid="mail-default-priority">
+                <option value="auto">{tf("defaultPriorityAuto")}</option>
+                {priorities.map((p) => <option key={p.id} value={p.id}>{name(p)}</option>)}
               </Select>
             </Field>
           </div>

@@ -18,6 +18,7 @@ export default async function MailSettingsPage() {
   const secretsSet = await secretFlags("mail");
   const categories = await db().category.findMany({ where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, nameRu: true, nameEn: true } });
   const statuses = await db().status.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, nameRu: true, nameEn: true } });
+  const priorities = await db().priority.findMany({ orderBy: [{ sortOrder: "desc" }, { id: "asc" }], select: { id: true, nameRu: true, nameEn: true } });
   const token = encodeURIComponent(secrets().CRON_SECRET);
   const cron = (job: string) => `wget -qO- "${new URL(`/cron/${job}`, env().APP_URL).toString()}?token=${token}"`;
   const mailbox = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(mail.username.trim()) ? mail.username.trim() : "";
@@ -28,7 +29,7 @@ export default async function MailSettingsPage() {
         description={t("description")}
         actions={<Link className="text-sm text-primary-700 hover:underline" href="/staff/quarantine">{t("quarantineLink")}</Link>}
       />
-      <MailForm initial={mail} secretsSet={secretsSet} categories={categories} statuses={statuses} />
+      <MailForm initial={mail} secretsSet={secretsSet} categories={categories} statuses={statuses} priorities={priorities} />
       <section className="space-y-2 rounded-xl border border-line bg-surface p-4 text-sm" data-testid="mail-cron">
         <h2 className="font-semibold text-ink">{t("cronTitle")}</h2>
         <p className="text-ink-muted">{t("cronText")}</p>

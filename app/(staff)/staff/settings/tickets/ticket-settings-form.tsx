@@ -19,7 +19,7 @@ import { errorInfo } from "@/app/_lib/trpc-error";
 import type { TicketSettings } from "@/server/domain/settings/schema";
 
 type Status = { id: number; name: string; isClosed: boolean };
-type BoolKey = "requireLogin" | "allowGuestTickets" | "allowTicketEdit" | "allowRating" | "noRepliesAfterClose" | "closeNotesOnClose" | "allowUploads";
+type BoolKey = "requireLogin" | "allowGuestTickets" | "allowTicketEdit" | "allowRating" | "noRepliesAfterClose" | "closeNotesOnClose" | "allowUploads" | "customerSetsPriority";
 
 export function TicketSettingsForm({ initial, statuses }: { initial: TicketSettings; statuses: Status[] }) {
   const t = useTranslations("settings-tickets");
@@ -103,6 +103,7 @@ export function TicketSettingsForm({ initial, statuses }: { initial: TicketSetti
         {sw("allowTicketEdit")}
         {sw("allowRating")}
         {sw("noRepliesAfterClose")}
+        {sw("customerSetsPriority")}
       </>)}
       {section(<Paperclip className="size-5" aria-hidden />, t("sections.uploads"), t("sections.uploadsDescription"), <>
         {sw("allowUploads")}

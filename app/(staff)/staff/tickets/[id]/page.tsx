@@ -16,6 +16,8 @@ import { StaffComposer } from "./_components/staff-composer";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { RequesterCard } from "./_components/requester-card";
 import { HistoryPanel } from "./_components/history-panel";
+import { TicketFieldsSection } from "./_components/ticket-fields-section";
+import { categoryOptions } from "@/app/_lib/category-options";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `#${(await params).id}` };
@@ -72,7 +74,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
                 assigneeId={ticket.assignee?.id ?? null}
                 meId={actor.userId}
                 statuses={statuses.map((s) => ({ id: s.id, label: localName(s.name, locale), isClosed: s.isClosed }))}
-                categories={categories.map((c) => ({ id: c.id, label: localName(c.name, locale) }))}
+                categories={categoryOptions(categories, locale)}
                 agents={agents.map((a) => ({ id: a.id, label: a.name }))}
                 closeNotesOnClose={staffSettings.closeNotesOnClose}
               />
@@ -82,6 +84,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
               </dl>
             </CardContent>
           </Card>
+          <TicketFieldsSection ticket={ticket} />
           <Card>
             <CardHeader><CardTitle as="h2">{t("history")}</CardTitle></CardHeader>
             <CardContent className="max-h-[28rem] overflow-y-auto"><HistoryPanel events={history} /></CardContent>

@@ -3,7 +3,9 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/app/_components/ui/badge";
 import { localName } from "@/app/_components/status-badge";
 
-type Event = { id: number; type: string; actor: { id: number; name: string } | null; createdAt: Date; from: { ru: string; en: string; color?: string } | null; to: { ru: string; en: string; color?: string } | null; closeNote: string | null; auto: boolean };
+type Event = { id: number; type: string; actor: { id: number; name: string } | null; createdAt: Date; from: { ru: string; en: string; color?: string } | null; to: { ru: string; en: string; color?: string } | null; closeNote: string | null; auto: boolean; fields?: FieldChange[] };
+type Text = { from: string; to: string };
+type FieldChange = { name: { ru: string; en: string }; ru: Text; en: Text };
 
 export async function HistoryPanel({ events }: { events: Event[] }) {
   const [t, format, locale] = [await getTranslations("staff.ticket"), await getFormatter(), await getLocale()];
@@ -29,6 +31,14 @@ export async function HistoryPanel({ events }: { events: Event[] }) {
               {e.from && e.to && <span aria-hidden className="text-ink-subtle">→</span>}
               {e.to ? <Badge color={e.to.color ?? null}>{localName(e.to, locale)}</Badge> : <Badge>{t("nobody")}</Badge>}
             </div>
+          )}
+          {e.fields && e.fields.length > 0 && (
+            <ul className="mt-1 space-y-0.5 text-xs" data-testid="history-fields">
+              {e.fields.map((f, i) => {
+                const v = locale === "en" ? f.en : f.ru;
+                return <li key={i}><span className="text-ink-muted">{localName(f.name, locale)}:</span> <span className="line-through decoration-ink-subtle/50">{v.from || "—"}</span> → <span className="text-ink">{v.to || "—"}</span></li>;
+              })}
+            </ul>
           )}
           {e.closeNote && <p className="mt-1 rounded-md bg-warning-50 px-2 py-1 text-xs whitespace-pre-wrap text-warning-800">{e.closeNote}</p>}
           <time className="text-xs text-ink-subtle" dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>

@@ -80,6 +80,9 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "ticket.setRequester": { rule: "admin", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), name: "New Requester", email: "new-requester@example.test" }) },
   "ticket.history": { rule: "staff", input: (w) => ({ ticketId: w.ticketA }) },
   "ticket.bulkUpdate": { rule: "staff", input: (w) => ({ ticketIds: [w.ticketA, w.ticketB], statusId: w.otherStatusId }) },
+  // tickets: staff actions of issue 15 (server/api/routers/ticket-actions.ts)
+  "ticket.createForCustomer": { rule: "staff", input: (w) => ({ title: "By phone", body: "Called in", categoryId: w.categoryId, customer: { userId: w.customerAId }, notifyCustomer: true }) },
+  "ticket.findCustomers": { rule: "staff", input: () => ({ query: "example" }) },
   // settings, meta
   "settings.get": { rule: "admin", input: () => ({ group: "mail" }) },
   "settings.update": { rule: "admin", input: () => ({ group: "tickets", values: { allowRating: true } }) },

@@ -21,6 +21,10 @@ export const ticketSettingsSchema = z.object({
   allowedFileTypes: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).default(DEFAULT_FILE_TYPES),
   autoCloseDays: z.number().int().min(0).max(365).default(0),
   autoCloseStatusId: statusRef.default("none"),
+  /** customers may add Cc's to their ticket in the portal (issue 15.6) */
+  customersMayAddCc: z.boolean().default(false),
+  /** minutes in which staff may edit or delete their own reply; 0 = never (issue 15.8) */
+  replyEditMinutes: z.number().int().min(0).max(1440).default(15),
 });
 
 export const mailSettingsSchema = z.object({

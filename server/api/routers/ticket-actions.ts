@@ -1,0 +1,30 @@
+// Staff ticket actions of issue 15 (points 4–8), merged into ticket.*: open a ticket for a
+// customer, the Cc list, edit / delete one's own reply, merge. Transport only: the rules live in
+// server/domain/tickets/action-policies.ts, the writes in server/services/tickets/.
+import { z } from "zod";
+import { createTRPCRouter, staffProcedure } from "../trpc";
+import { createTicketForCustomer, findCustomers } from "@/server/services/tickets/create-for-customer";
+
+const id = z.number().int().positive();
+const title = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
+const body = z.string().trim().min(1, "REQUIRED").max(50_000, "TOO_LONG");
+const email = z.string().trim().toLowerCase().max(254, "TOO_LONG").email("INVALID_EMAIL");
+
+export const ticketActionProcedures = {
+  createForCustomer: staffProcedure
+    .input(
+      z.object({
+        title, body, categoryId: id,
+        attachmentIds: z.array(z.string().max(40)).max(20).optional(),
+        customer: z.union([
+          z.object({ userId: id }),
+          z.object({ email, name: z.string().trim().max(120, "TOO_LONG").optional(), locale: z.enum(["ru", "en"]).optional() }),
+        ]),
+        notifyCustomer: z.boolean().default(true),
+      }),
+    )
+    .mutation(({ ctx, input }) => createTicketForCustomer(ctx.actor, input)),
+
+  findCustomers: staffProcedure.input(z.object({ query: z.string().max(254) })).query(({ ctx, input }) => findCustomers(ctx.actor, input.query)),
+};
+export const _actionsRouterCheck = createTRPCRouter(ticketActionProcedures);

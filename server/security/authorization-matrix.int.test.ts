@@ -22,7 +22,7 @@ const PATHS = Object.keys(appRouter._def.procedures as Record<string, unknown>).
 const DENIED = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);
 
 async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor> }> {
-  await setTicketSettings({ allowRating: true });
+  await setTicketSettings({ allowRating: true, customersMayAddCc: true });
   const a = await makeActor("CUSTOMER");
   const b = await makeActor("CUSTOMER");
   const agent = await makeActor("AGENT");
@@ -31,6 +31,7 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
   const closedTicketA = (await openTicketAs(a.actor, `${MARKER} closed one`)).id;
   await setTicketStatus(closedTicketA, "closed");
   const ticketB = (await openTicketAs(b.actor, "B's own ticket")).id;
+  await db().ticketParticipant.create({ data: { ticketId: ticketA, email: "colleague-of-a@example.test" } });
   const canned = await db().cannedReply.create({ data: { title: "Canned", body: "Canned body", createdById: agent.user.id } });
   const token = await db().apiToken.create({ data: { name: "t", prefix: "hd_t", tokenHash: crypto.randomBytes(32).toString("hex"), userId: agent.user.id } });
   const outbox = await db().outboxMail.findFirstOrThrow({ orderBy: { id: "asc" } });

@@ -83,6 +83,9 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   // tickets: staff actions of issue 15 (server/api/routers/ticket-actions.ts)
   "ticket.createForCustomer": { rule: "staff", input: (w) => ({ title: "By phone", body: "Called in", categoryId: w.categoryId, customer: { userId: w.customerAId }, notifyCustomer: true }) },
   "ticket.findCustomers": { rule: "staff", input: () => ({ query: "example" }) },
+  // the world turns customersMayAddCc on: the requester adds, others do not see the ticket
+  "ticket.addCc": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, email: "colleague@example.test" }) },
+  "ticket.removeCc": { rule: "staff", input: (w) => ({ ticketId: w.ticketA, email: "colleague-of-a@example.test" }) },
   // settings, meta
   "settings.get": { rule: "admin", input: () => ({ group: "mail" }) },
   "settings.update": { rule: "admin", input: () => ({ group: "tickets", values: { allowRating: true } }) },

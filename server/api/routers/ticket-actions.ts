@@ -2,8 +2,9 @@
 // customer, the Cc list, edit / delete one's own reply, merge. Transport only: the rules live in
 // server/domain/tickets/action-policies.ts, the writes in server/services/tickets/.
 import { z } from "zod";
-import { createTRPCRouter, staffProcedure } from "../trpc";
+import { createTRPCRouter, publicProcedure, staffProcedure } from "../trpc";
 import { createTicketForCustomer, findCustomers } from "@/server/services/tickets/create-for-customer";
+import { addCc, removeCc } from "@/server/services/tickets/participants";
 
 const id = z.number().int().positive();
 const title = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
@@ -26,5 +27,12 @@ export const ticketActionProcedures = {
     .mutation(({ ctx, input }) => createTicketForCustomer(ctx.actor, input)),
 
   findCustomers: staffProcedure.input(z.object({ query: z.string().max(254) })).query(({ ctx, input }) => findCustomers(ctx.actor, input.query)),
+
+  // staff, or the ticket's customer when the ticket setting customersMayAddCc is on
+  addCc: publicProcedure
+    .input(z.object({ ticketId: id, email, name: z.string().trim().max(120, "TOO_LONG").nullish() }))
+    .mutation(({ ctx, input }) => addCc(ctx.actor, input)),
+
+  removeCc: staffProcedure.input(z.object({ ticketId: id, email: z.string().trim().max(254) })).mutation(({ ctx, input }) => removeCc(ctx.actor, input)),
 };
 export const _actionsRouterCheck = createTRPCRouter(ticketActionProcedures);

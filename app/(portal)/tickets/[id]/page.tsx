@@ -11,6 +11,7 @@ import { caller } from "@/app/_trpc/server";
 import { EditTicketDialog } from "./edit-ticket-dialog";
 import { RatingForm } from "./rating-form";
 import { PortalReplyForm } from "./portal-reply-form";
+import { CcList } from "@/app/_components/cc-list";
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -18,6 +19,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   if (actor.kind === "anonymous") redirect(`/sign-in?next=/tickets/${encodeURIComponent(id)}`);
   const ticket = await loadTicketForPage(id);
   const api = await caller();
+  const ta = await getTranslations("ticket-actions");
   const [t, te, locale, format, portal] = [await getTranslations("portal.ticket"), await getTranslations("errors"), await getLocale(), await getFormatter(), await api.meta.portal()];
   const p = ticket.permissions;
   const categories = p.canEdit ? await api.meta.categories() : [];
@@ -51,6 +53,15 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
         )}
       </header>
       <TicketThread ticket={ticket} />
+      {(ticket.participants.length > 0 || ticket.actions.canAddCc) && !p.isStaff && (
+        <Card data-testid="portal-cc">
+          <CardContent className="space-y-2 pt-6">
+            <h2 className="text-sm font-semibold text-ink">{ta("cc.title")}</h2>
+            <p className="text-sm text-ink-muted">{ta("cc.portalHint")}</p>
+            <CcList ticketId={ticket.id} participants={ticket.participants} canAdd={ticket.actions.canAddCc} canRemove={false} />
+          </CardContent>
+        </Card>
+      )}
       {p.canReply ? (
         <Card>
           <CardContent className="pt-6">

@@ -16,6 +16,7 @@ import { StaffComposer } from "./_components/staff-composer";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { RequesterCard } from "./_components/requester-card";
 import { HistoryPanel } from "./_components/history-panel";
+import { CcList } from "@/app/_components/cc-list";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `#${(await params).id}` };
@@ -26,6 +27,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
   const actor = await requireStaff(`/staff/tickets/${id}`);
   const ticket = await loadTicketForPage(id);
   const api = await caller();
+  const ta = await getTranslations("ticket-actions");
   const [t, tp, tq, tc, locale, format] = [await getTranslations("staff.ticket"), await getTranslations("portal.ticket"), await getTranslations("staff.queue"), await getTranslations("common.source"), await getLocale(), await getFormatter()];
   const [statuses, categories, agents, canned, history, staffSettings, ticketSettings] = await Promise.all([
     api.status.list(),
@@ -61,6 +63,10 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
           <Card>
             <CardHeader><CardTitle as="h2">{t("requester")}</CardTitle></CardHeader>
             <CardContent><RequesterCard ticketId={ticket.id} requester={ticket.requester} canEdit={isAdmin(actor)} /></CardContent>
+          </Card>
+          <Card>
+            <CardHeader><CardTitle as="h2">{ta("cc.title")}</CardTitle></CardHeader>
+            <CardContent><CcList ticketId={ticket.id} participants={ticket.participants} canAdd={ticket.actions.canAddCc} canRemove={ticket.actions.canRemoveCc} /></CardContent>
           </Card>
           <Card>
             <CardHeader><CardTitle as="h2">{t("properties")}</CardTitle></CardHeader>

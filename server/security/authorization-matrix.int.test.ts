@@ -32,6 +32,7 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
   await setTicketStatus(closedTicketA, "closed");
   const ticketB = (await openTicketAs(b.actor, "B's own ticket")).id;
   await db().ticketParticipant.create({ data: { ticketId: ticketA, email: "colleague-of-a@example.test" } });
+  const staffReply = async (authorId: number) => (await db().message.create({ data: { ticketId: ticketA, authorId, bodyText: "Staff reply", bodyHtml: "<p>Staff reply</p>" } })).id;
   const canned = await db().cannedReply.create({ data: { title: "Canned", body: "Canned body", createdById: agent.user.id } });
   const token = await db().apiToken.create({ data: { name: "t", prefix: "hd_t", tokenHash: crypto.randomBytes(32).toString("hex"), userId: agent.user.id } });
   const outbox = await db().outboxMail.findFirstOrThrow({ orderBy: { id: "asc" } });
@@ -50,6 +51,7 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
     apiTokenId: token.id,
     outboxId: outbox.id,
     kb: await buildKbWorld(agent.user.id),
+    staffReplyIds: { agent: await staffReply(agent.user.id), admin: await staffReply(admin.user.id) },
   };
   const actors: Record<ActorName, Actor> = {
     anonymous,
@@ -104,7 +106,7 @@ describe("authorization matrix", () => {
     let { w, actors } = await buildWorld();
     const before = await fingerprint();
     for (const name of ACTORS.filter((n) => !allowed.has(n))) {
-      const r = await call(actors[name], path, await entry.input(w));
+      const r = await call(actors[name], path, await entry.input(w, name));
       if (r.ok) problems.push(`${name}: expected deny, got success`);
       else if (!DENIED.has(r.code)) problems.push(`${name}: expected deny, got ${r.code} ${r.message}`);
       const after = await fingerprint();
@@ -119,7 +121,7 @@ describe("authorization matrix", () => {
         await resetDb();
         ({ w, actors } = await buildWorld());
       }
-      const r = await call(actors[name], path, await entry.input(w));
+      const r = await call(actors[name], path, await entry.input(w, name));
       if (!r.ok && (r.code === "UNAUTHORIZED" || r.code === "FORBIDDEN" || (r.code === "NOT_FOUND" && !entry.notFoundOk))) {
         problems.push(`${name}: expected allow, got ${r.code} ${r.message}`);
       }

@@ -47,11 +47,14 @@ export type World = {
   apiTokenId: number;
   outboxId: number;
   kb: KbWorld;
+  /** a public reply on ticket A written by each staff actor (issue 15.8: one edits only one's own) */
+  staffReplyIds: { agent: number; admin: number };
 };
 
 export type Entry = {
   rule: Rule;
-  input: (w: World) => unknown | Promise<unknown>;
+  /** `actor`: who will call it, for rows that act on the caller's own row (one's own reply) */
+  input: (w: World, actor?: ActorName) => unknown | Promise<unknown>;
   /** the fixture has no row for this id (e.g. quarantine): NOT_FOUND counts as allowed */
   notFoundOk?: boolean;
 };
@@ -85,6 +88,8 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "ticket.findCustomers": { rule: "staff", input: () => ({ query: "example" }) },
   // the world turns customersMayAddCc on: the requester adds, others do not see the ticket
   "ticket.addCc": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, email: "colleague@example.test" }) },
+  "ticket.editMessage": { rule: "staff", input: (w, a) => ({ messageId: a === "admin" ? w.staffReplyIds.admin : w.staffReplyIds.agent, body: "Corrected text" }) },
+  "ticket.deleteMessage": { rule: "staff", input: (w, a) => ({ messageId: a === "admin" ? w.staffReplyIds.admin : w.staffReplyIds.agent }) },
   "ticket.removeCc": { rule: "staff", input: (w) => ({ ticketId: w.ticketA, email: "colleague-of-a@example.test" }) },
   // settings, meta
   "settings.get": { rule: "admin", input: () => ({ group: "mail" }) },

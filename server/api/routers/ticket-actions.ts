@@ -5,6 +5,7 @@ import { z } from "zod";
 import { createTRPCRouter, publicProcedure, staffProcedure } from "../trpc";
 import { createTicketForCustomer, findCustomers } from "@/server/services/tickets/create-for-customer";
 import { addCc, removeCc } from "@/server/services/tickets/participants";
+import { deleteMessage, editMessage } from "@/server/services/tickets/edit-message";
 
 const id = z.number().int().positive();
 const title = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
@@ -34,5 +35,9 @@ export const ticketActionProcedures = {
     .mutation(({ ctx, input }) => addCc(ctx.actor, input)),
 
   removeCc: staffProcedure.input(z.object({ ticketId: id, email: z.string().trim().max(254) })).mutation(({ ctx, input }) => removeCc(ctx.actor, input)),
+
+  // one's own reply or note, within the setting's minutes; never mailed again
+  editMessage: staffProcedure.input(z.object({ messageId: id, body })).mutation(({ ctx, input }) => editMessage(ctx.actor, input)),
+  deleteMessage: staffProcedure.input(z.object({ messageId: id })).mutation(({ ctx, input }) => deleteMessage(ctx.actor, input)),
 };
 export const _actionsRouterCheck = createTRPCRouter(ticketActionProcedures);

@@ -90,6 +90,8 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "ticket.addCc": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, email: "colleague@example.test" }) },
   "ticket.editMessage": { rule: "staff", input: (w, a) => ({ messageId: a === "admin" ? w.staffReplyIds.admin : w.staffReplyIds.agent, body: "Corrected text" }) },
   "ticket.deleteMessage": { rule: "staff", input: (w, a) => ({ messageId: a === "admin" ? w.staffReplyIds.admin : w.staffReplyIds.agent }) },
+  "ticket.merge": { rule: "staff", input: async (w) => ({ sourceId: w.ticketA, targetId: w.ticketB, sourceVersion: await w.ticketAVersion() }) },
+  "ticket.mergeCandidates": { rule: "staff", input: (w) => ({ ticketId: w.ticketB, query: "printer" }) },
   "ticket.removeCc": { rule: "staff", input: (w) => ({ ticketId: w.ticketA, email: "colleague-of-a@example.test" }) },
   // settings, meta
   "settings.get": { rule: "admin", input: () => ({ group: "mail" }) },

@@ -6,6 +6,7 @@ import { createTRPCRouter, publicProcedure, staffProcedure } from "../trpc";
 import { createTicketForCustomer, findCustomers } from "@/server/services/tickets/create-for-customer";
 import { addCc, removeCc } from "@/server/services/tickets/participants";
 import { deleteMessage, editMessage } from "@/server/services/tickets/edit-message";
+import { mergeCandidates, mergeTickets } from "@/server/services/tickets/merge-tickets";
 
 const id = z.number().int().positive();
 const title = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
@@ -39,5 +40,11 @@ export const ticketActionProcedures = {
   // one's own reply or note, within the setting's minutes; never mailed again
   editMessage: staffProcedure.input(z.object({ messageId: id, body })).mutation(({ ctx, input }) => editMessage(ctx.actor, input)),
   deleteMessage: staffProcedure.input(z.object({ messageId: id })).mutation(({ ctx, input }) => deleteMessage(ctx.actor, input)),
+
+  // merge the source into the target; `sourceVersion`: the version the merging page loaded
+  merge: staffProcedure
+    .input(z.object({ sourceId: id, targetId: id, sourceVersion: z.number().int().min(0).optional() }))
+    .mutation(({ ctx, input }) => mergeTickets(ctx.actor, input)),
+  mergeCandidates: staffProcedure.input(z.object({ ticketId: id, query: z.string().max(200) })).query(({ ctx, input }) => mergeCandidates(ctx.actor, input)),
 };
 export const _actionsRouterCheck = createTRPCRouter(ticketActionProcedures);

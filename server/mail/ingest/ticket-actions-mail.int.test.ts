@@ -55,3 +55,31 @@ describe("Cc's of later mails", () => {
     ]);
   });
 });
+
+describe("mail to a merged ticket", () => {
+  it("a reply with the merged ticket's plus-token or ticket string lands in the target; a stranger still gets nothing", async () => {
+    const mb = await useMailbox(dc);
+    const agent = actorOf(await makeUser({ role: "AGENT" }));
+    const source = await openByMail(mb, "Ann <ann@client.example>", "Printer on floor 3");
+    const target = await openByMail(mb, "Ann <ann@client.example>", "All printers down");
+    await callerFor(agent).ticket.merge({ sourceId: source.id, targetId: target.id });
+
+    await mb.deliver(await buildMail({ from: "ann@client.example", to: plusAddress(mb.address, source.id, markerKey()), subject: `Re: [#${source.id}] Printer on floor 3`, text: "It works again" }));
+    expect(await run()).toMatchObject({ appended: 1 });
+    const quoted = `Thanks!\n\n> ${ticketStringLine("## Ticket ID:", source.id, markerKey())}\n> old text`;
+    await mb.deliver(await buildMail({ from: "ann@client.example", to: mb.address, subject: "Re: something", text: quoted }));
+    expect(await run()).toMatchObject({ appended: 1 });
+
+    expect(await db().message.count({ where: { ticketId: source.id } })).toBe(0);
+    const texts = (await db().message.findMany({ where: { ticketId: target.id, source: "EMAIL" }, orderBy: { id: "asc" } })).map((m) => m.bodyText);
+    // the source's opening mail (moved by the merge, its raw mail still linked), then the two replies
+    expect(texts).toEqual(["It smokes.", "It works again", "Thanks!"]);
+    const opening = await db().message.findFirstOrThrow({ where: { ticketId: target.id, bodyText: "It smokes." }, include: { inboundMail: true } });
+    expect(opening.inboundMail).toMatchObject({ ticketId: source.id, outcome: "created" });
+
+    // a stranger with the merged ticket's subject token does not reach the target either
+    await mb.deliver(await buildMail({ from: "mallory@evil.example", to: mb.address, subject: `Re: [#${source.id}]`, text: "let me in" }));
+    expect(await run()).toMatchObject({ created: 1, appended: 0 });
+    expect(await db().message.count({ where: { ticketId: target.id, source: "EMAIL" } })).toBe(3);
+  });
+});

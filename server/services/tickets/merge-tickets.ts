@@ -33,8 +33,11 @@ async function closedStatusId(tx: Tx): Promise<number> {
 
 /** The source's opening text as a message of the target, dated when the source was opened. */
 async function moveOpening(tx: Tx, s: Locked, targetId: number): Promise<number> {
+  // a mail-born opening keeps its raw mail (staff's ".eml" link); that inbound row stays the
+  // source's "created" one, so the target's own opening mail is still the target's
+  const opening = s.source === "EMAIL" ? await tx.inboundMail.findFirst({ where: { ticketId: s.id, outcome: "created" }, select: { id: true }, orderBy: { id: "asc" } }) : null;
   const m = await tx.message.create({
-    data: { ticketId: targetId, authorId: s.requesterId, source: s.source, bodyText: s.body, bodyHtml: s.bodyHtml, createdAt: s.createdAt },
+    data: { ticketId: targetId, authorId: s.requesterId, source: s.source, bodyText: s.body, bodyHtml: s.bodyHtml, createdAt: s.createdAt, inboundMailId: opening?.id ?? null },
     select: { id: true },
   });
   // the opening's own files (no message) follow it
@@ -45,7 +48,7 @@ async function moveOpening(tx: Tx, s: Locked, targetId: number): Promise<number>
 async function moveRows(tx: Tx, s: Locked, t: Locked) {
   const moved = await tx.message.updateMany({ where: { ticketId: s.id }, data: { ticketId: t.id } });
   await tx.attachment.updateMany({ where: { ticketId: s.id }, data: { ticketId: t.id } });
-  await tx.inboundMail.updateMany({ where: { ticketId: s.id }, data: { ticketId: t.id } });
+  await tx.inboundMail.updateMany({ where: { ticketId: s.id, outcome: { not: "created" } }, data: { ticketId: t.id } });
   await tx.auditEvent.updateMany({ where: { ticketId: s.id }, data: { ticketId: t.id } });
   // Cc's move; the source's requester joins them when the target has another requester
   const cc = await tx.ticketParticipant.findMany({ where: { ticketId: s.id }, select: { email: true, name: true } });

@@ -50,7 +50,7 @@ export type MessageRow = {
 };
 
 /** What issue 15's actions add to a ticket row: its Cc list and where it was merged into. */
-type ActionRow = { participants?: Array<{ email: string; name: string | null }>; mergedInto?: { id: number; title: string } | null };
+type ActionRow = { participants?: Array<{ email: string; name: string | null }>; mergedInto?: { id: number; title: string; requesterId: number } | null };
 
 export function ticketDetail(actor: Actor, t: Row & ActionRow & { messages: MessageRow[]; attachments: MessageRow["attachments"]; openingMailId?: number | null }, s: TicketSettings, now = new Date()) {
   const staff = canSeeInternal(actor);
@@ -92,7 +92,8 @@ export function ticketDetail(actor: Actor, t: Row & ActionRow & { messages: Mess
     /** the Cc list (issue 15.6) */
     participants: t.participants ?? [],
     /** merged into that ticket (issue 15.4): the page shows a pointer */
-    mergedInto: t.mergedInto ?? null,
+    // another customer's ticket is named by number only: its title is not this customer's to read
+    mergedInto: t.mergedInto ? { id: t.mergedInto.id, title: staff || t.mergedInto.requesterId === t.requesterId ? t.mergedInto.title : "" } : null,
     actions: {
       canAddCc: canAddCc(actor, facts, s).ok,
       canRemoveCc: canRemoveCc(actor).ok && !facts.mergedIntoId,

@@ -12,7 +12,7 @@ type TicketSqlRow = {
   requester_id: number; status_id: number; status_ru: string; status_en: string; status_color: string; status_closed: boolean;
   category_id: number; category_ru: string; category_en: string; requester_name: string; requester_email: string;
   assignee_id: number | null; assignee_name: string | null; assignee_email: string | null;
-  merged_into_id: number | null; merged_into_title: string | null;
+  merged_into_id: number | null; merged_into_title: string | null; merged_into_requester_id: number | null;
 };
 type MessageSqlRow = {
   id: number; is_internal: boolean; is_automatic: boolean; source: string; body_text: string; body_html: string; from_email: string | null;
@@ -28,7 +28,7 @@ export const TICKET_SQL = `
          s.id AS status_id, s.name_ru AS status_ru, s.name_en AS status_en, s.color AS status_color, s.is_closed AS status_closed,
          c.id AS category_id, c.name_ru AS category_ru, c.name_en AS category_en,
          r.name AS requester_name, r.email AS requester_email, a.id AS assignee_id, a.name AS assignee_name, a.email AS assignee_email,
-         t.merged_into_id, mt.title AS merged_into_title
+         t.merged_into_id, mt.title AS merged_into_title, mt.requester_id AS merged_into_requester_id
     FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN categories c ON c.id = t.category_id
     JOIN users r ON r.id = t.requester_id LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN tickets mt ON mt.id = t.merged_into_id
    WHERE t.id = $1`;
@@ -86,6 +86,6 @@ export async function loadTicketThread(id: number) {
     messages,
     attachments: own,
     participants: p.rows.map((x) => ({ email: x.email, name: x.name })),
-    mergedInto: r.merged_into_id == null ? null : { id: r.merged_into_id, title: r.merged_into_title ?? "" },
+    mergedInto: r.merged_into_id == null ? null : { id: r.merged_into_id, title: r.merged_into_title ?? "", requesterId: r.merged_into_requester_id ?? 0 },
   };
 }

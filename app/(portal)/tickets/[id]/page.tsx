@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Link2, Star } from "lucide-react";
+import Link from "next/link";
+import { Link2, Printer, Star } from "lucide-react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { StatusBadge, localName } from "@/app/_components/status-badge";
@@ -12,6 +13,7 @@ import { EditTicketDialog } from "./edit-ticket-dialog";
 import { RatingForm } from "./rating-form";
 import { PortalReplyForm } from "./portal-reply-form";
 import { CcList } from "@/app/_components/cc-list";
+import { MergedBanner } from "@/app/_components/merged-banner";
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -46,12 +48,14 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             )}
           </div>
         </div>
-        {p.canEdit && !p.isStaff && (
-          <div className="shrink-0">
-            <EditTicketDialog ticket={{ id: ticket.id, title: ticket.title, body: ticket.body, categoryId: ticket.category.id }} categories={categories} />
-          </div>
-        )}
+        <div className="flex shrink-0 items-center gap-2">
+          {actor.kind === "user" && (
+            <Link href={`/tickets/${ticket.id}/print`} target="_blank" className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-ink-muted hover:bg-subtle hover:text-ink" data-testid="print-link"><Printer className="size-4" aria-hidden /> {ta("print.link")}</Link>
+          )}
+          {p.canEdit && !p.isStaff && <EditTicketDialog ticket={{ id: ticket.id, title: ticket.title, body: ticket.body, categoryId: ticket.category.id }} categories={categories} />}
+        </div>
       </header>
+      {ticket.mergedInto && <MergedBanner mergedInto={ticket.mergedInto} href={ticket.mergedInto.title && actor.kind === "user" ? `/tickets/${ticket.mergedInto.id}` : null} />}
       <TicketThread ticket={ticket} />
       {(ticket.participants.length > 0 || ticket.actions.canAddCc) && !p.isStaff && (
         <Card data-testid="portal-cc">

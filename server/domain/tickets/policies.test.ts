@@ -119,6 +119,9 @@ const FLIPS: Array<[keyof TicketSettings, unknown]> = [
   ["allowedFileTypes", ["pdf"]],
   ["autoCloseDays", 5],
   ["autoCloseStatusId", 4],
+  // issue 15: decided by action-policies.ts (its own table test), never by these policies
+  ["customersMayAddCc", true],
+  ["replyEditMinutes", 0],
 ];
 
 describe("ticket policies: every setting × role × state", () => {

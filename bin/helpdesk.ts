@@ -5,6 +5,7 @@ import { disconnectDb } from "@/server/db/client";
 import { registerMailCommands } from "./cli-mail";
 import { registerBenchCommands } from "./cli-bench";
 import { registerStorageCommands } from "./cli-storage";
+import { registerTicketCommands } from "./cli-tickets";
 
 type Command = { help: string; run: (a: Args) => Promise<void> };
 
@@ -22,6 +23,7 @@ export function registerCommand(name: string, c: Command) {
 registerMailCommands(registerCommand);
 registerBenchCommands(registerCommand);
 registerStorageCommands(registerCommand);
+registerTicketCommands(registerCommand);
 
 async function main() {
   const [name, ...rest] = process.argv.slice(2);

@@ -1,5 +1,6 @@
-// ticket.byId's read as three indexed statements on the plain pg pool, run side by side: the
-// ticket with its status, category and people; its thread with authors; its attachments. Through
+// ticket.byId's read as four indexed statements on the plain pg pool, run side by side: the
+// ticket with its status, category, people and merge pointer; its thread with authors (deleted
+// messages left out); its attachments; its Cc list. Through
 // Prisma the same read was eight queries, each compiled per request — the customer's ticket
 // page is the second-hottest read after the queue (bench/, "customer ticket page").
 // bench/sql.ts (ticketSql) runs the same statements as the floor.

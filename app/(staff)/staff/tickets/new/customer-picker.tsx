@@ -1,7 +1,8 @@
 "use client";
 // Who the ticket is for: search existing customers by e-mail or name, or type a new address
 // (then a name and the language of the customer's mails).
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useDebounced } from "@/app/_lib/use-debounced";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { UserRound, X } from "lucide-react";
@@ -15,20 +16,11 @@ export type PickedCustomer = { userId: number; name: string; email: string } | {
 
 const looksLikeEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim());
 
-function useDebounced(value: string, ms = 250) {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
-}
-
 export function CustomerPicker({ value, onChange, defaultLocale, error }: { value: PickedCustomer; onChange: (c: PickedCustomer) => void; defaultLocale: "ru" | "en"; error?: string }) {
   const t = useTranslations("ticket-actions.new");
   const trpc = useTRPC();
   const [query, setQuery] = useState("");
-  const q = useDebounced(query.trim());
+  const q = useDebounced(query.trim(), 250);
   const found = useQuery(trpc.ticket.findCustomers.queryOptions({ query: q }, { enabled: q.length >= 2 && !(value && "userId" in value) }));
   const [fresh, setFresh] = useState({ name: "", locale: defaultLocale });
 

@@ -1,7 +1,8 @@
 "use client";
 // "Merge into another ticket" (issue 15.4): search by number or title, pick the target, confirm.
 // The server (action-policies.ts canMergeTickets) decides; this only asks.
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useDebounced } from "@/app/_lib/use-debounced";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -27,15 +28,11 @@ export function MergeDialog({ ticketId, title }: { ticketId: number; title: stri
   const { version } = useTicketVersion();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
-  const [q, setQ] = useState("");
+  const q = useDebounced(query.trim(), 250);
   const [picked, setPicked] = useState<Candidate | null>(null);
-  useEffect(() => {
-    const h = setTimeout(() => setQ(query.trim()), 250);
-    return () => clearTimeout(h);
-  }, [query]);
   const found = useQuery(trpc.ticket.mergeCandidates.queryOptions({ ticketId, query: q }, { enabled: open && q.length > 0 && !picked }));
   const merge = useMutation(trpc.ticket.merge.mutationOptions({ onSuccess: (r) => { setOpen(false); router.push(`/staff/tickets/${r.id}`); router.refresh(); } }));
-  const reset = () => { setQuery(""); setQ(""); setPicked(null); merge.reset(); };
+  const reset = () => { setQuery(""); setPicked(null); merge.reset(); };
   return (
     <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (o) reset(); }}>
       <DialogTrigger asChild>

@@ -21,6 +21,9 @@ async function session(browser: Browser, locale: Locale, email: string, password
   return { ctx, page };
 }
 
+// a loaded test machine (load average above 20 seen) needs more than the default 60 s for these flows
+test.describe.configure({ timeout: 300_000 });
+
 for (const locale of ["en", "ru"] as const) {
   const l = L[locale];
 

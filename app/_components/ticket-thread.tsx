@@ -64,9 +64,12 @@ export async function TicketThread({ ticket }: { ticket: TicketDetail }) {
                 <FileDown className="size-3.5" aria-hidden /> {t("rawMail")}
               </a>
             )}
-            <time className="ml-auto text-ink-subtle" dateTime={m.at.toISOString()}>{format.dateTime(m.at, { dateStyle: "medium", timeStyle: "short" })}</time>
-            {m.editedAt && <span className="text-xs text-ink-subtle" data-testid="edited" title={format.dateTime(m.editedAt, { dateStyle: "medium", timeStyle: "short" })}>{ta("edited")}</span>}
-            {m.editableId && <MessageActions messageId={m.editableId} body={m.text} />}
+            {/* time, "(edited)" and the author's buttons wrap together on a phone */}
+            <span className="ml-auto inline-flex items-center gap-1.5">
+              <time className="text-ink-subtle" dateTime={m.at.toISOString()}>{format.dateTime(m.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+              {m.editedAt && <span className="text-xs text-ink-subtle" data-testid="edited" title={format.dateTime(m.editedAt, { dateStyle: "medium", timeStyle: "short" })}>{ta("edited")}</span>}
+              {m.editableId && <MessageActions messageId={m.editableId} body={m.text} />}
+            </span>
           </header>
           {/* sanitized on the server with sanitize-html before it was stored */}
           <div className="prose-message" dangerouslySetInnerHTML={{ __html: body.html }} />

@@ -7,7 +7,7 @@ import {
   canAddCc, canCreateForCustomer, canEditOwnMessage, canMergeTickets, canRemoveCc, ccFromMail, checkCcAddress, followMerge, MAX_PARTICIPANTS,
   type ActionDecision,
 } from "./action-policies";
-import { canReply } from "./policies";
+import { canRateTicket, canReply } from "./policies";
 
 const OWNER = 10;
 const ROLES: Record<string, Actor> = {
@@ -103,5 +103,7 @@ describe("canMergeTickets / followMerge / replies to a merged ticket", () => {
     expect(followMerge({ id: 1, mergedIntoId: 2 })).toBe(2);
     expect(followMerge({ id: 1, mergedIntoId: null })).toBe(1);
     expect(Object.values(ROLES).map((a) => show(canReply(a, ticket({ merged: 2 }), S) as ActionDecision)).join(" ")).toBe(Array(7).fill("TICKET_MERGED").join(" "));
+    // nor rates it: the closed, merged ticket is not the work to rate
+    expect(Object.values(ROLES).map((a) => show(canRateTicket(a, ticket({ closed: true, merged: 2 }), S) as ActionDecision)).join(" ")).toBe("TICKET_MERGED TICKET_MERGED TICKET_MERGED TICKET_MERGED TICKET_MERGED NOT_OWNER NOT_OWNER");
   });
 });

@@ -83,6 +83,8 @@ export function canEditTicket(actor: Actor, t: TicketFacts, s: TicketSettings): 
 
 export function canRateTicket(actor: Actor, t: TicketFacts, s: TicketSettings): Decision {
   if (isStaff(actor)) return no("NOT_OWNER");
+  // the work on a merged ticket is rated on the ticket it was merged into
+  if (t.mergedIntoId) return no("TICKET_MERGED");
   const view = canViewTicket(actor, t, s);
   if (!view.ok) return view;
   if (actor.kind === "participant") return no("NOT_OWNER");

@@ -34,7 +34,7 @@ describe("ticket.merge", () => {
 
     const s = await callerFor(w.customer).ticket.byId({ id: source });
     expect(s).toMatchObject({ mergedInto: { id: target, title: "Invoices for Q1" }, status: { isClosed: true }, messages: [], participants: [] });
-    expect(s.permissions).toMatchObject({ canReply: false, replyBlockedReason: "TICKET_MERGED" });
+    expect(s.permissions).toMatchObject({ canReply: false, replyBlockedReason: "TICKET_MERGED", canRate: false });
     await expect(callerFor(w.customer).ticket.reply({ ticketId: source, body: "hello?" })).rejects.toMatchObject({ code: "FORBIDDEN", message: "TICKET_MERGED" });
     expect((await callerFor(w.agent).ticket.history({ ticketId: source })).map((h) => [h.type, h.ticketRef])).toEqual([["ticket.merged", target]]);
 

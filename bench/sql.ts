@@ -3,7 +3,7 @@
 // write path of create-ticket.ts / reply-to-ticket.ts). When those files change their SQL,
 // change it here too — bench/README.md says so.
 import type pg from "pg";
-import { TICKET_SQL, THREAD_SQL, ATTACHMENTS_SQL } from "@/server/services/tickets/ticket-thread-sql";
+import { TICKET_SQL, THREAD_SQL, ATTACHMENTS_SQL, PARTICIPANTS_SQL } from "@/server/services/tickets/ticket-thread-sql";
 import { kbSearchQuery, KB_TRGM_THRESHOLD_SQL } from "@/server/services/kb/search-sql";
 import { searchKey } from "@/server/domain/kb/slug";
 
@@ -67,11 +67,11 @@ export async function countsSql(db: pg.Pool, userId: number) {
   return { rows, urgent: urgent.rows[0] };
 }
 
-/** get-ticket.ts: the settings row of the group, then the three statements of ticket-thread-sql.ts side by side. */
+/** get-ticket.ts: the settings row of the group, then the four statements of ticket-thread-sql.ts side by side. */
 export async function ticketSql(db: pg.Pool, id: number) {
   const settings = await db.query(`SELECT key, value FROM settings WHERE key LIKE $1`, ["tickets.%"]);
-  const [t, msgs, atts] = await Promise.all([db.query(TICKET_SQL, [id]), db.query(THREAD_SQL, [id]), db.query(ATTACHMENTS_SQL, [id])]);
-  return { ticket: t.rows[0] ?? null, messages: msgs.rows, attachments: atts.rows, settings: settings.rows };
+  const [t, msgs, atts, cc] = await Promise.all([db.query(TICKET_SQL, [id]), db.query(THREAD_SQL, [id]), db.query(ATTACHMENTS_SQL, [id]), db.query(PARTICIPANTS_SQL, [id])]);
+  return { ticket: t.rows[0] ?? null, messages: msgs.rows, attachments: atts.rows, participants: cc.rows, settings: settings.rows };
 }
 
 /** create-ticket.ts's transaction: the ticket, its history entry, the acknowledgement and the staff notifications in the outbox. */

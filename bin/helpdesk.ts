@@ -6,6 +6,7 @@ import { registerMailCommands } from "./cli-mail";
 import { registerBenchCommands } from "./cli-bench";
 import { registerStorageCommands } from "./cli-storage";
 import { registerImportCommands } from "./cli-import";
+import { registerTicketCommands } from "./cli-tickets";
 
 type Command = { help: string; run: (a: Args) => Promise<void> };
 
@@ -24,6 +25,7 @@ registerMailCommands(registerCommand);
 registerBenchCommands(registerCommand);
 registerStorageCommands(registerCommand);
 registerImportCommands(registerCommand);
+registerTicketCommands(registerCommand);
 
 async function main() {
   const [name, ...rest] = process.argv.slice(2);

@@ -8,12 +8,15 @@ import { cn } from "@/app/_lib/cn";
 import type { TicketDetail } from "@/server/services/tickets/ticket-dto";
 import { splitSignature } from "@/server/domain/mail/reply-signature";
 import { textToHtml } from "@/server/services/content/sanitize";
+import { MessageActions } from "./message-actions";
 
 type Msg = {
   key: string; author: string; isStaff: boolean; isInternal: boolean; isAutomatic: boolean; source: string; html: string; text: string; at: Date;
   attachments: TicketDetail["attachments"]; rawMailId: number | null;
   /** staff only, mail-born messages: the whole mail text before the reply was cut out */
   fullText: string | null;
+  /** issue 15.8: the message's id when its author may still edit or delete it; when it was edited */
+  editableId?: number | null; editedAt?: Date | null;
 };
 
 /**
@@ -28,13 +31,14 @@ function foldSignature(m: Msg): { html: string; signatureHtml: string | null } {
 
 export async function TicketThread({ ticket }: { ticket: TicketDetail }) {
   const t = await getTranslations("staff.ticket");
+  const ta = await getTranslations("ticket-actions.edit");
   const tc = await getTranslations("common.source");
   const format = await getFormatter();
   const msgs: Msg[] = [
     { key: "opening", author: ticket.requester.name, isStaff: false, isInternal: false, isAutomatic: false, source: ticket.source, html: ticket.bodyHtml, text: ticket.body, at: ticket.createdAt, attachments: ticket.attachments, rawMailId: ticket.openingRawMailId,
       // the opening mail is stored uncut: its text is the whole mail
       fullText: ticket.openingRawMailId ? ticket.body : null },
-    ...ticket.messages.map((m) => ({ key: `m${m.id}`, author: m.author.name, isStaff: m.author.isStaff, isInternal: m.isInternal, isAutomatic: m.isAutomatic, source: m.source, html: m.bodyHtml, text: m.bodyText, at: m.createdAt, attachments: m.attachments, rawMailId: m.rawMailId, fullText: m.fullText })),
+    ...ticket.messages.map((m) => ({ key: `m${m.id}`, author: m.author.name, isStaff: m.author.isStaff, isInternal: m.isInternal, isAutomatic: m.isAutomatic, source: m.source, html: m.bodyHtml, text: m.bodyText, at: m.createdAt, attachments: m.attachments, rawMailId: m.rawMailId, fullText: m.fullText, editableId: m.canEdit ? m.id : null, editedAt: m.editedAt })),
   ];
   return (
     <ol className="space-y-4" data-testid="thread">
@@ -60,7 +64,12 @@ export async function TicketThread({ ticket }: { ticket: TicketDetail }) {
                 <FileDown className="size-3.5" aria-hidden /> {t("rawMail")}
               </a>
             )}
-            <time className="ml-auto text-ink-subtle" dateTime={m.at.toISOString()}>{format.dateTime(m.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+            {/* time, "(edited)" and the author's buttons wrap together on a phone */}
+            <span className="ml-auto inline-flex items-center gap-1.5">
+              <time className="text-ink-subtle" dateTime={m.at.toISOString()}>{format.dateTime(m.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+              {m.editedAt && <span className="text-xs text-ink-subtle" data-testid="edited" title={format.dateTime(m.editedAt, { dateStyle: "medium", timeStyle: "short" })}>{ta("edited")}</span>}
+              {m.editableId && <MessageActions messageId={m.editableId} body={m.text} />}
+            </span>
           </header>
           {/* sanitized on the server with sanitize-html before it was stored */}
           <div className="prose-message" dangerouslySetInnerHTML={{ __html: body.html }} />

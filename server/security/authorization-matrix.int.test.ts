@@ -22,7 +22,7 @@ const PATHS = Object.keys(appRouter._def.procedures as Record<string, unknown>).
 const DENIED = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);
 
 async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor> }> {
-  await setTicketSettings({ allowRating: true });
+  await setTicketSettings({ allowRating: true, customersMayAddCc: true });
   const a = await makeActor("CUSTOMER");
   const b = await makeActor("CUSTOMER");
   const agent = await makeActor("AGENT");
@@ -31,6 +31,8 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
   const closedTicketA = (await openTicketAs(a.actor, `${MARKER} closed one`)).id;
   await setTicketStatus(closedTicketA, "closed");
   const ticketB = (await openTicketAs(b.actor, "B's own ticket")).id;
+  await db().ticketParticipant.create({ data: { ticketId: ticketA, email: "colleague-of-a@example.test" } });
+  const staffReply = async (authorId: number) => (await db().message.create({ data: { ticketId: ticketA, authorId, bodyText: "Staff reply", bodyHtml: "<p>Staff reply</p>" } })).id;
   const canned = await db().cannedReply.create({ data: { title: "Canned", body: "Canned body", createdById: agent.user.id } });
   const token = await db().apiToken.create({ data: { name: "t", prefix: "hd_t", tokenHash: crypto.randomBytes(32).toString("hex"), userId: agent.user.id } });
   const outbox = await db().outboxMail.findFirstOrThrow({ orderBy: { id: "asc" } });
@@ -52,6 +54,7 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
     priorityId: (await db().priority.findUniqueOrThrow({ where: { key: "high" } })).id,
     otherPriorityId: (await db().priority.findUniqueOrThrow({ where: { key: "low" } })).id,
     customFieldId: (await db().customField.create({ data: { type: "text", nameRu: "Сайт", nameEn: "Site" } })).id,
+    staffReplyIds: { agent: await staffReply(agent.user.id), admin: await staffReply(admin.user.id) },
   };
   const actors: Record<ActorName, Actor> = {
     anonymous,
@@ -106,7 +109,7 @@ describe("authorization matrix", () => {
     let { w, actors } = await buildWorld();
     const before = await fingerprint();
     for (const name of ACTORS.filter((n) => !allowed.has(n))) {
-      const r = await call(actors[name], path, await entry.input(w));
+      const r = await call(actors[name], path, await entry.input(w, name));
       if (r.ok) problems.push(`${name}: expected deny, got success`);
       else if (!DENIED.has(r.code)) problems.push(`${name}: expected deny, got ${r.code} ${r.message}`);
       const after = await fingerprint();
@@ -121,7 +124,7 @@ describe("authorization matrix", () => {
         await resetDb();
         ({ w, actors } = await buildWorld());
       }
-      const r = await call(actors[name], path, await entry.input(w));
+      const r = await call(actors[name], path, await entry.input(w, name));
       if (!r.ok && (r.code === "UNAUTHORIZED" || r.code === "FORBIDDEN" || (r.code === "NOT_FOUND" && !entry.notFoundOk))) {
         problems.push(`${name}: expected allow, got ${r.code} ${r.message}`);
       }

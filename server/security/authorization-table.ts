@@ -51,11 +51,14 @@ export type World = {
   priorityId: number;
   otherPriorityId: number;
   customFieldId: number;
+  /** a public reply on ticket A written by each staff actor (issue 15.8: one edits only one's own) */
+  staffReplyIds: { agent: number; admin: number };
 };
 
 export type Entry = {
   rule: Rule;
-  input: (w: World) => unknown | Promise<unknown>;
+  /** `actor`: who will call it, for rows that act on the caller's own row (one's own reply) */
+  input: (w: World, actor?: ActorName) => unknown | Promise<unknown>;
   /** the fixture has no row for this id (e.g. quarantine): NOT_FOUND counts as allowed */
   notFoundOk?: boolean;
 };
@@ -87,6 +90,16 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "ticket.setFields": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, values: { [w.customFieldId]: "changed" } }) },
   "ticket.exportCsv": { rule: "staff", input: () => ({ locale: "ru" }) },
   "ticket.bulkUpdate": { rule: "staff", input: (w) => ({ ticketIds: [w.ticketA, w.ticketB], statusId: w.otherStatusId }) },
+  // tickets: staff actions of issue 15 (server/api/routers/ticket-actions.ts)
+  "ticket.createForCustomer": { rule: "staff", input: (w) => ({ title: "By phone", body: "Called in", categoryId: w.categoryId, customer: { userId: w.customerAId }, notifyCustomer: true }) },
+  "ticket.findCustomers": { rule: "staff", input: () => ({ query: "example" }) },
+  // the world turns customersMayAddCc on: the requester adds, others do not see the ticket
+  "ticket.addCc": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, email: "colleague@example.test" }) },
+  "ticket.editMessage": { rule: "staff", input: (w, a) => ({ messageId: a === "admin" ? w.staffReplyIds.admin : w.staffReplyIds.agent, body: "Corrected text" }) },
+  "ticket.deleteMessage": { rule: "staff", input: (w, a) => ({ messageId: a === "admin" ? w.staffReplyIds.admin : w.staffReplyIds.agent }) },
+  "ticket.merge": { rule: "staff", input: async (w) => ({ sourceId: w.ticketA, targetId: w.ticketB, sourceVersion: await w.ticketAVersion() }) },
+  "ticket.mergeCandidates": { rule: "staff", input: (w) => ({ ticketId: w.ticketB, query: "printer" }) },
+  "ticket.removeCc": { rule: "staff", input: (w) => ({ ticketId: w.ticketA, email: "colleague-of-a@example.test" }) },
   // settings, meta
   "settings.get": { rule: "admin", input: () => ({ group: "mail" }) },
   "settings.update": { rule: "admin", input: () => ({ group: "tickets", values: { allowRating: true } }) },

@@ -6,7 +6,9 @@ import { userId } from "@/server/domain/actor";
 export type AuditType =
   | "ticket.created" | "ticket.edited" | "ticket.replied" | "ticket.status" | "ticket.assigned" | "ticket.category"
   | "ticket.note" | "ticket.rated" | "ticket.requester" | "ticket.closed_auto" | "mail.received" | "mail.refused" | "mail.sent" | "mail.auto_reply" | "settings.updated"
-  | "ticket.priority" | "ticket.fields";
+  | "ticket.priority" | "ticket.fields"
+  // issue 15: Cc list, own replies edited or deleted, merge
+  | "ticket.cc_added" | "ticket.cc_removed" | "message.edited" | "message.deleted" | "ticket.merged" | "ticket.merged_from";
 
 export async function recordEvent(tx: Tx | Db, ev: { ticketId: number | null; actor: Actor; type: AuditType; data?: Record<string, unknown> }) {
   await tx.auditEvent.create({

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Inbox, ChevronRight, RotateCcw } from "lucide-react";
+import { Inbox, ChevronRight, RotateCcw, Plus } from "lucide-react";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { Button } from "@/app/_components/ui/button";
@@ -54,7 +54,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("title")} description={t("description")} className="mb-2" />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        className="mb-2"
+        actions={<Button asChild><Link href="/staff/tickets/new" data-testid="staff-new-ticket"><Plus className="size-4" aria-hidden /> {(await getTranslations("ticket-actions.new"))("button")}</Link></Button>}
+      />
       <HydrateClient>
         <QueueViews views={views} label={t("views")} locale={locale} />
       </HydrateClient>

@@ -159,14 +159,29 @@ declare const _api: {
                     isInline: boolean;
                     contentId: string | null;
                 }[];
+                editedAt: Date | null;
+                canEdit: boolean;
             }[];
             permissions: {
                 canReply: boolean;
-                replyBlockedReason: "LOGIN_REQUIRED" | "GUESTS_DISABLED" | "NOT_OWNER" | "REPLIES_CLOSED" | "EDIT_DISABLED" | "TICKET_CLOSED" | "RATING_DISABLED" | "NOT_CLOSED" | "UPLOADS_DISABLED" | "STAFF_ONLY" | "ACCOUNT_INACTIVE" | "FILE_TOO_BIG" | null;
+                replyBlockedReason: "LOGIN_REQUIRED" | "GUESTS_DISABLED" | "NOT_OWNER" | "REPLIES_CLOSED" | "EDIT_DISABLED" | "TICKET_CLOSED" | "RATING_DISABLED" | "NOT_CLOSED" | "UPLOADS_DISABLED" | "STAFF_ONLY" | "ACCOUNT_INACTIVE" | "FILE_TOO_BIG" | "TICKET_MERGED" | null;
                 canEdit: boolean;
                 canRate: boolean;
                 canUpload: boolean;
                 isStaff: boolean;
+            };
+            participants: {
+                email: string;
+                name: string | null;
+            }[];
+            mergedInto: {
+                id: number;
+                title: string;
+            } | null;
+            actions: {
+                canAddCc: boolean;
+                canRemoveCc: boolean;
+                canMerge: boolean;
             };
         }>;
         create: Mutation<{

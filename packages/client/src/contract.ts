@@ -16,7 +16,7 @@ const source = z.string().describe("Where it came from: WEB, EMAIL, API or SYSTE
 /** The reasons a ticket policy says no (server/domain/tickets/policies.ts PolicyReason). */
 export const policyReason = z.enum([
   "LOGIN_REQUIRED", "GUESTS_DISABLED", "NOT_OWNER", "REPLIES_CLOSED", "EDIT_DISABLED", "TICKET_CLOSED", "RATING_DISABLED", "NOT_CLOSED", "UPLOADS_DISABLED", "STAFF_ONLY",
-  "ACCOUNT_INACTIVE", "FILE_TOO_BIG",
+  "ACCOUNT_INACTIVE", "FILE_TOO_BIG", "TICKET_MERGED",
 ]);
 const title = z.string().trim().min(3, "TOO_SHORT").max(200, "TOO_LONG");
 const body = z.string().trim().min(1, "REQUIRED").max(50_000, "TOO_LONG");
@@ -59,6 +59,8 @@ export const ticketMessage = z.object({
   fullText: z.string().nullable().describe("staff only: the whole mail text before the reply was cut out of it; null otherwise"),
   createdAt: z.date(),
   attachments: z.array(attachment),
+  editedAt: z.date().nullable().describe("when its author last changed it; null: never"),
+  canEdit: z.boolean().describe("the caller may still edit or delete it (staff, own reply, within the setting's minutes)"),
 });
 
 export const ticketDetail = ticketSummary.extend({
@@ -81,6 +83,9 @@ export const ticketDetail = ticketSummary.extend({
     canUpload: z.boolean(),
     isStaff: z.boolean(),
   }),
+  participants: z.array(z.object({ email: z.string(), name: z.string().nullable() })).describe("the Cc list: they receive staff replies and may answer by mail"),
+  mergedInto: z.object({ id: z.number().int(), title: z.string() }).nullable().describe("this ticket was merged into that one"),
+  actions: z.object({ canAddCc: z.boolean(), canRemoveCc: z.boolean(), canMerge: z.boolean() }),
 });
 
 export const ticketListInput = z.object({

@@ -13,6 +13,7 @@ import { listQueue } from "@/server/services/tickets/list-queue";
 import { replyToTicket } from "@/server/services/tickets/reply-to-ticket";
 import { ticketPortalProcedures } from "./ticket-portal";
 import { ticketStaffProcedures } from "./ticket-staff";
+import { ticketActionProcedures } from "./ticket-actions";
 // output schemas come from the published client's contract, so its declarations and /api/openapi.json match what is sent
 import { ticketCreateOutput, ticketListOutput, ticketDetail, ticketReplyOutput, customFieldsInput } from "@/packages/client/src/contract";
 
@@ -77,4 +78,5 @@ export const ticketRouter = createTRPCRouter({
 
   ...ticketPortalProcedures,
   ...ticketStaffProcedures,
+  ...ticketActionProcedures,
 });

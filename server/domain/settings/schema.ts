@@ -23,6 +23,10 @@ export const ticketSettingsSchema = z.object({
   autoCloseStatusId: statusRef.default("none"),
   /** issue 15.1: customers pick a priority on the new-ticket form */
   customerSetsPriority: z.boolean().default(false),
+  /** customers may add Cc's to their ticket in the portal (issue 15.6) */
+  customersMayAddCc: z.boolean().default(false),
+  /** minutes in which staff may edit or delete their own reply; 0 = never (issue 15.8) */
+  replyEditMinutes: z.number().int().min(0).max(1440).default(15),
 });
 
 export const mailSettingsSchema = z.object({

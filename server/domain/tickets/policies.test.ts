@@ -120,6 +120,9 @@ const FLIPS: Array<[keyof TicketSettings, unknown]> = [
   ["autoCloseDays", 5],
   ["autoCloseStatusId", 4],
   ["customerSetsPriority", true], // decided by canSetPriority (ticket-fields.test.ts)
+  // issue 15: decided by action-policies.ts (its own table test), never by these policies
+  ["customersMayAddCc", true],
+  ["replyEditMinutes", 0],
 ];
 
 describe("ticket policies: every setting × role × state", () => {

@@ -18,10 +18,11 @@ export type PolicyReason =
   | "UPLOADS_DISABLED"
   | "STAFF_ONLY"
   | "ACCOUNT_INACTIVE"
-  | "FILE_TOO_BIG";
+  | "FILE_TOO_BIG"
+  | "TICKET_MERGED";
 
-/** What a policy needs to know about a ticket. */
-export type TicketFacts = { requesterId: number; isClosed: boolean; id: number };
+/** What a policy needs to know about a ticket. `mergedIntoId`: merged into another (issue 15.4). */
+export type TicketFacts = { requesterId: number; isClosed: boolean; id: number; mergedIntoId?: number | null };
 
 const OK: Decision = { ok: true };
 const no = (reason: PolicyReason): Decision => ({ ok: false, reason });
@@ -61,6 +62,8 @@ export function canViewTicket(actor: Actor, t: TicketFacts, s: TicketSettings): 
 }
 
 export function canReply(actor: Actor, t: TicketFacts, s: TicketSettings): Decision {
+  // a merged ticket's conversation continues in the ticket it was merged into, for everyone
+  if (t.mergedIntoId) return no("TICKET_MERGED");
   if (isStaff(actor)) return OK;
   const view = canViewTicket(actor, t, s);
   if (!view.ok) return view;
@@ -80,6 +83,8 @@ export function canEditTicket(actor: Actor, t: TicketFacts, s: TicketSettings): 
 
 export function canRateTicket(actor: Actor, t: TicketFacts, s: TicketSettings): Decision {
   if (isStaff(actor)) return no("NOT_OWNER");
+  // the work on a merged ticket is rated on the ticket it was merged into
+  if (t.mergedIntoId) return no("TICKET_MERGED");
   const view = canViewTicket(actor, t, s);
   if (!view.ok) return view;
   if (actor.kind === "participant") return no("NOT_OWNER");

@@ -9,6 +9,7 @@ import { classifyAutomatic, type AutomaticVerdict } from "@/server/domain/mail/a
 import { matchThread, type ThreadMatch } from "@/server/domain/mail/thread-match";
 import { mailSender, requesterAfterCreate, system, unprovenSignUp as isUnproven, type Actor, type MailSenderKind } from "@/server/domain/actor";
 import { canCreateTicket, canReply, canUpload, type Decision as PolicyDecision, type PolicyReason } from "@/server/domain/tickets/policies";
+import { followMerge } from "@/server/domain/tickets/action-policies";
 import { guessLocale } from "./guess-locale";
 import { cutReply, mailCutOptions, type CutBy } from "@/server/domain/mail/reply-cut";
 import { loadSettings } from "@/server/services/settings/settings-store";
@@ -104,13 +105,14 @@ async function senderAccount(client: Db | Tx, ctx: IngestContext, email: string)
   return known !== undefined ? known : ((await client.user.findUnique({ where: { email }, select: userSelect })) as SenderUser | null);
 }
 
+const claimSelect = { id: true, requesterId: true, mergedIntoId: true, status: { select: { isClosed: true } }, participants: { select: { email: true } } } as const;
+
+/** The ticket a mail claims; a merged ticket's mail goes to the ticket it was merged into (issue 15.4). */
 async function claimedTicket(client: Db | Tx, ticketId: number | null) {
   if (ticketId === null) return null;
-  const t = await client.ticket.findUnique({
-    where: { id: ticketId },
-    select: { id: true, requesterId: true, status: { select: { isClosed: true } }, participants: { select: { email: true } } },
-  });
-  return t && { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed, ccEmails: t.participants.map((p) => p.email) };
+  let t = await client.ticket.findUnique({ where: { id: ticketId }, select: claimSelect });
+  if (t && followMerge(t) !== t.id) t = await client.ticket.findUnique({ where: { id: followMerge(t) }, select: claimSelect });
+  return t && { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed, mergedIntoId: t.mergedIntoId, ccEmails: t.participants.map((p) => p.email) };
 }
 
 const SIGNED = new Set(["message-id", "plus-token", "ticket-string"]);

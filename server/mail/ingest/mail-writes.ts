@@ -11,6 +11,7 @@ import { recordEvent } from "@/server/services/audit";
 import { defaultStatus } from "@/server/services/tickets/lookups";
 import { notify } from "@/server/mail/outbound/notify";
 import { addReply } from "@/server/services/tickets/add-reply";
+import { adoptMailCcs } from "@/server/services/tickets/participants";
 import type { Decision, IngestContext, QuarantineAnswer, QuarantineReason, SenderUser } from "./decide-mail";
 import { issueToken } from "@/server/services/users/password-tokens";
 import { revokeCredentials } from "@/server/services/users/revoke-credentials";
@@ -122,7 +123,11 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
     i AS (UPDATE inbound_mails SET outcome = 'created', matched_rule = ${d.match.rule}, ticket_id = t.id FROM t WHERE inbound_mails.id = ${inbound?.id ?? null})
     SELECT id FROM t`;
   if (!t) throw new Error("ticket insert returned no row");
-  if (ccs.length) await tx.ticketParticipant.createMany({ data: ccs.map((email) => ({ ticketId: t.id, email })), skipDuplicates: true });
+  if (ccs.length) {
+    await tx.ticketParticipant.createMany({ data: ccs.map((email) => ({ ticketId: t.id, email })), skipDuplicates: true });
+    // every Cc change is in the history (issue 15.6)
+    await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.cc_added", data: { emails: ccs, via: "email", notAdded: ccTotal > ccs.length ? ccTotal - ccs.length : undefined } });
+  }
   await insertAttachments(tx, staged, { ticketId: t.id, messageId: null });
   // the ticket as notify() would read it back: it was written just above, in this transaction
   const ticket = requesterFacts && {
@@ -164,6 +169,11 @@ export async function appendMailReply(tx: Tx, p: ParsedMail, staged: Staged, ctx
     history: { via: "email", rule: d.match.rule, dropped: staged.dropped.length ? staged.dropped : undefined },
   });
   await noteNotKept(tx, ticketId, t.locale, staged);
+  // Cc's of a later mail of the requester or staff join the list, within the cap (issue 15.6)
+  if (p.cc.length && (sender === "staff" || sender === "requester")) {
+    const requester = await tx.user.findUniqueOrThrow({ where: { id: t.requesterId }, select: { email: true } });
+    await adoptMailCcs(tx, { ticketId, actor, sender, senderEmail: p.from.address, cc: p.cc, requesterEmail: requester.email, ownAddresses: ctx.ownAddresses, cap: ctx.mail.maxParticipantsFromMail });
+  }
   return { ticketId, messageId: r.messageId };
 }
 

@@ -23,7 +23,8 @@ export type RefusedReason = "closed" | "unknown-sender" | "login-required" | "gu
 export type NotifyEvent =
   /** `ticket`: the row as loadTicket() would read it, when the caller just wrote it (the mail ingest) */
   /** `passwordToken`: a new password-less account's set-password token, mailed in the acknowledgement */
-  | { type: "ticket.created"; ticketId: number; actor: Actor; ticket?: TicketRow; passwordToken?: string }
+  /** `quiet`: no acknowledgement to the customer (a ticket staff opened with "do not notify") */
+  | { type: "ticket.created"; ticketId: number; actor: Actor; ticket?: TicketRow; passwordToken?: string; quiet?: boolean }
   | { type: "reply.staff" | "reply.customer"; ticketId: number; messageId: number; actor: Actor }
   | { type: "ticket.closed"; ticketId: number; actor: Actor }
   /** a mail the ingest could not accept; `subject` is the refused mail's subject */
@@ -83,7 +84,7 @@ function ticketVars(t: TicketRow) {
 
 async function ticketCreated(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.created" }>, ctx: EnqueueContext) {
   const t = ev.ticket ?? (await loadTicket(tx, ev.ticketId));
-  const ackOff = t.source === "EMAIL" && !ctx.mail.acknowledgeMailTickets;
+  const ackOff = (t.source === "EMAIL" && !ctx.mail.acknowledgeMailTickets) || ev.quiet === true;
   if (!ackOff && t.requester.isActive) {
     // say "reply to this email" only when the reply policy would take such a reply
     const tickets = await ticketSettings(tx, ctx);

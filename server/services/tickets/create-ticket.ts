@@ -23,8 +23,14 @@ export type CreateTicketInput = {
   customFields?: Record<string, unknown>;
 };
 
+/**
+ * How a ticket opened by staff for a customer differs (create-for-customer.ts): `notifyCustomer`
+ * false skips the acknowledgement, `history` is added to the "created" entry.
+ */
+export type InsertTicketOptions = { notifyCustomer?: boolean; history?: Record<string, unknown> };
+
 /** The rows of a new ticket inside the caller's transaction (shared with guest tickets). */
-export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInput, requesterId: number, settings: TicketSettings, passwordToken?: string) {
+export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInput, requesterId: number, settings: TicketSettings, passwordToken?: string, opts: InsertTicketOptions = {}) {
   const category = await activeCategory(tx, input.categoryId);
   const status = await defaultStatus(tx);
   const requester = await tx.user.findUniqueOrThrow({ where: { id: requesterId }, select: { locale: true } });
@@ -48,8 +54,8 @@ export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInpu
     },
   });
   await claimUploads(tx, actor, input.attachmentIds ?? [], { ticketId: t.id, messageId: null }, settings);
-  await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.created", data: { source: t.source, guest: actor.kind !== "user" } });
-  await afterTicketCreated(tx, t.id, actor, passwordToken);
+  await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.created", data: { source: t.source, guest: actor.kind !== "user", ...opts.history } });
+  await afterTicketCreated(tx, t.id, actor, passwordToken, opts.notifyCustomer ?? true);
   return t;
 }
 

@@ -5,8 +5,9 @@ import type { Actor } from "@/server/domain/actor";
 import { notify } from "@/server/mail/outbound/notify";
 
 /** `passwordToken`: a new password-less requester's set-password link goes into the acknowledgement */
-export async function afterTicketCreated(tx: Tx, ticketId: number, actor: Actor, passwordToken?: string) {
-  await notify(tx, { type: "ticket.created", ticketId, actor, passwordToken });
+/** `notifyCustomer` false: staff opened it for a customer with "do not notify" (no acknowledgement) */
+export async function afterTicketCreated(tx: Tx, ticketId: number, actor: Actor, passwordToken?: string, notifyCustomer = true) {
+  await notify(tx, { type: "ticket.created", ticketId, actor, passwordToken, quiet: !notifyCustomer });
 }
 
 export async function afterReply(tx: Tx, ticketId: number, messageId: number, actor: Actor, byStaff: boolean) {

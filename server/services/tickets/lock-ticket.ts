@@ -9,7 +9,7 @@ import type { TicketSettings } from "@/server/domain/settings/schema";
 export async function lockVisibleTicket(tx: Tx, actor: Actor, ticketId: number, settings: TicketSettings) {
   await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${ticketId} FOR UPDATE`;
   const t = await tx.ticket.findUnique({ where: { id: ticketId }, include: { status: true } });
-  const facts: TicketFacts | null = t && { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed };
+  const facts: TicketFacts | null = t && { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed, mergedIntoId: t.mergedIntoId };
   if (!t || !facts || !canViewTicket(actor, facts, settings).ok) throw notFound("TICKET_NOT_FOUND");
   return { t, facts };
 }

@@ -44,12 +44,12 @@ export async function viewRateLink(token: string, locale = "ru", viewer?: Actor)
   if (!actor) return { ok: false, reason: "INVALID_LINK" };
   const t = await db().ticket.findUnique({
     where: { id: actor.ticketId },
-    select: { id: true, title: true, rating: true, ratingComment: true, requesterId: true, status: { select: { isClosed: true } } },
+    select: { id: true, title: true, rating: true, ratingComment: true, requesterId: true, mergedIntoId: true, status: { select: { isClosed: true } } },
   });
   // a ticket that is gone, or now belongs to someone else, makes the link simply invalid
   if (!t || t.requesterId !== actor.userId) return { ok: false, reason: "INVALID_LINK" };
   const ticket: RateLinkTicket = { id: t.id, title: t.title, rating: t.rating, ratingComment: t.ratingComment };
-  const d = canRateTicket(actor, { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed }, await loadSettings("tickets"));
+  const d = canRateTicket(actor, { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed, mergedIntoId: t.mergedIntoId }, await loadSettings("tickets"));
   if (!d.ok) return { ok: false, reason: KNOWN.has(d.reason) ? (d.reason as RateLinkReason) : "INVALID_LINK", ticket };
   return { ok: true, ticket };
 }

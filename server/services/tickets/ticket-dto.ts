@@ -4,6 +4,7 @@ import type { Actor } from "@/server/domain/actor";
 import { canSeeInternal, ticketPermissions } from "@/server/domain/tickets/policies";
 import type { TicketSettings } from "@/server/domain/settings/schema";
 import { visibleValues, type FieldDef, type FieldValues } from "@/server/domain/tickets/custom-fields";
+import { canAddCc, canEditOwnMessage, canRemoveCc } from "@/server/domain/tickets/action-policies";
 
 export const ticketInclude = {
   status: { select: { id: true, nameRu: true, nameEn: true, color: true, isClosed: true } },
@@ -51,10 +52,16 @@ export type MessageRow = {
   id: number; isInternal: boolean; isAutomatic: boolean; source: string; bodyText: string; bodyHtml: string; fromEmail: string | null; fromName: string | null;
   inboundMailId: number | null; fullText?: string | null; createdAt: Date; author: { id: number; name: string; role: string } | null;
   attachments: Array<{ id: string; fileName: string; contentType: string; size: number; isInline: boolean; contentId: string | null }>;
+  /** set when its author changed it (issue 15.8) */
+  editedAt?: Date | null;
 };
 
-export function ticketDetail(actor: Actor, t: Row & { messages: MessageRow[]; attachments: MessageRow["attachments"]; openingMailId?: number | null }, s: TicketSettings, fieldDefs: FieldDef[] = []) {
+/** What issue 15's actions add to a ticket row: its Cc list and where it was merged into. */
+type ActionRow = { participants?: Array<{ email: string; name: string | null }>; mergedInto?: { id: number; title: string; requesterId: number } | null };
+
+export function ticketDetail(actor: Actor, t: Row & ActionRow & { messages: MessageRow[]; attachments: MessageRow["attachments"]; openingMailId?: number | null }, s: TicketSettings, fieldDefs: FieldDef[] = [], now = new Date()) {
   const staff = canSeeInternal(actor);
+  const facts = { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed, mergedIntoId: t.mergedInto?.id ?? null };
   return {
     ...ticketSummary(t),
     /** custom field values by field id; a customer gets only the fields not hidden from customers */
@@ -86,8 +93,21 @@ export function ticketDetail(actor: Actor, t: Row & { messages: MessageRow[]; at
         fullText: staff ? (m.fullText ?? null) : null,
         createdAt: m.createdAt,
         attachments: m.attachments,
+        editedAt: m.editedAt ?? null,
+        /** its author may still edit or delete it (action-policies.ts canEditOwnMessage) */
+        canEdit: canEditOwnMessage(actor, { authorId: m.author?.id ?? null, source: m.source, isAutomatic: m.isAutomatic, createdAt: m.createdAt, deletedAt: null }, s, now).ok,
       })),
-    permissions: ticketPermissions(actor, { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed }, s),
+    permissions: ticketPermissions(actor, facts, s),
+    /** the Cc list (issue 15.6) */
+    participants: t.participants ?? [],
+    /** merged into that ticket (issue 15.4): the page shows a pointer */
+    // another customer's ticket is named by number only: its title is not this customer's to read
+    mergedInto: t.mergedInto ? { id: t.mergedInto.id, title: staff || t.mergedInto.requesterId === t.requesterId ? t.mergedInto.title : "" } : null,
+    actions: {
+      canAddCc: canAddCc(actor, facts, s).ok,
+      canRemoveCc: canRemoveCc(actor).ok && !facts.mergedIntoId,
+      canMerge: staff && !facts.mergedIntoId,
+    },
   };
 }
 

@@ -37,7 +37,7 @@ export async function ticketHistory(actor: Actor, ticketId: number) {
       if (r.type === "ticket.assigned") return { ru: us.get(v) ?? "", en: us.get(v) ?? "" };
       return null;
     };
-    return { id: r.id, type: r.type, actor: r.actor, createdAt: r.createdAt, from: name(d.from), to: name(d.to), closeNote: typeof d.closeNote === "string" ? d.closeNote : importedNote(r.type, d), auto: d.auto === true, fields: r.type === "ticket.fields" ? fieldNames(d.changes) : [] };
+    return { id: r.id, type: r.type, actor: r.actor, createdAt: r.createdAt, from: name(d.from), to: name(d.to), closeNote: typeof d.closeNote === "string" ? d.closeNote : importedNote(r.type, d), auto: d.auto === true, fields: r.type === "ticket.fields" ? fieldNames(d.changes) : [], ...actionDetail(d) };
   });
 }
 
@@ -58,3 +58,16 @@ async function fieldLabels(rows: Array<{ type: string; data: unknown }>) {
 
 /** the free text of a history line imported from Patchesoft (issue 17), shown like a close note */
 const importedNote = (type: string, d: Record<string, unknown>) => (type === "import.history" && typeof d.message === "string" ? d.message : null);
+
+/**
+ * What issue 15's events add to a history row: the Cc addresses, the ticket merged into or from,
+ * and the original text of an edited or deleted reply (staff only: this procedure is staff-only).
+ */
+function actionDetail(d: Record<string, unknown>) {
+  const ref = typeof d.mergedInto === "number" ? d.mergedInto : typeof d.mergedFrom === "number" ? d.mergedFrom : null;
+  return {
+    emails: Array.isArray(d.emails) ? d.emails.filter((e): e is string => typeof e === "string") : null,
+    ticketRef: ref,
+    original: typeof d.original === "string" ? d.original : null,
+  };
+}

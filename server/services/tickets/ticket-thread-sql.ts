@@ -1,5 +1,6 @@
-// ticket.byId's read as three indexed statements on the plain pg pool, run side by side: the
-// ticket with its status, category and people; its thread with authors; its attachments. Through
+// ticket.byId's read as four indexed statements on the plain pg pool, run side by side: the
+// ticket with its status, category, people and merge pointer; its thread with authors (deleted
+// messages left out); its attachments; its Cc list. Through
 // Prisma the same read was eight queries, each compiled per request — the customer's ticket
 // page is the second-hottest read after the queue (bench/, "customer ticket page").
 // bench/sql.ts (ticketSql) runs the same statements as the floor.
@@ -13,11 +14,14 @@ type TicketSqlRow = {
   category_id: number; category_ru: string; category_en: string; requester_name: string; requester_email: string;
   assignee_id: number | null; assignee_name: string | null; assignee_email: string | null;
   priority_id: number; priority_ru: string; priority_en: string; priority_color: string; custom_fields: unknown;
+  merged_into_id: number | null; merged_into_title: string | null; merged_into_requester_id: number | null;
 };
 type MessageSqlRow = {
   id: number; is_internal: boolean; is_automatic: boolean; source: string; body_text: string; body_html: string; from_email: string | null;
   from_name: string | null; inbound_mail_id: number | null; full_text: string | null; created_at: Date; author_id: number | null; author_name: string | null; author_role: string | null;
+  edited_at: Date | null;
 };
+type ParticipantSqlRow = { email: string; name: string | null };
 type AttachmentSqlRow = { id: string; file_name: string; content_type: string; size: number; is_inline: boolean; content_id: string | null; message_id: number | null };
 
 export const TICKET_SQL = `
@@ -26,29 +30,34 @@ export const TICKET_SQL = `
          s.id AS status_id, s.name_ru AS status_ru, s.name_en AS status_en, s.color AS status_color, s.is_closed AS status_closed,
          c.id AS category_id, c.name_ru AS category_ru, c.name_en AS category_en,
          r.name AS requester_name, r.email AS requester_email, a.id AS assignee_id, a.name AS assignee_name, a.email AS assignee_email,
-         p.id AS priority_id, p.name_ru AS priority_ru, p.name_en AS priority_en, p.color AS priority_color, t.custom_fields
+         p.id AS priority_id, p.name_ru AS priority_ru, p.name_en AS priority_en, p.color AS priority_color, t.custom_fields,
+         t.merged_into_id, mt.title AS merged_into_title, mt.requester_id AS merged_into_requester_id
     FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN categories c ON c.id = t.category_id JOIN priorities p ON p.id = t.priority_id
-    JOIN users r ON r.id = t.requester_id LEFT JOIN users a ON a.id = t.assignee_id
+    JOIN users r ON r.id = t.requester_id LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN tickets mt ON mt.id = t.merged_into_id
    WHERE t.id = $1`;
 
 export const THREAD_SQL = `
   SELECT m.id, m.is_internal, m.is_automatic, m.source::text AS source, m.body_text, m.body_html, m.from_email, m.from_name,
-         m.inbound_mail_id, m.full_text, m.created_at, u.id AS author_id, u.name AS author_name, u.role::text AS author_role
+         m.inbound_mail_id, m.full_text, m.created_at, u.id AS author_id, u.name AS author_name, u.role::text AS author_role, m.edited_at
     FROM messages m LEFT JOIN users u ON u.id = m.author_id
-   WHERE m.ticket_id = $1 ORDER BY m.created_at, m.id`;
+   WHERE m.ticket_id = $1 AND m.deleted_at IS NULL ORDER BY m.created_at, m.id`;
 
 export const ATTACHMENTS_SQL = `
   SELECT id, file_name, content_type, size, is_inline, content_id, message_id FROM attachments WHERE ticket_id = $1 ORDER BY created_at, id`;
+
+/** the Cc list (issue 15.6): at most MAX_PARTICIPANTS rows */
+export const PARTICIPANTS_SQL = `SELECT email, name FROM ticket_participants WHERE ticket_id = $1 ORDER BY created_at, email`;
 
 const attachment = (a: AttachmentSqlRow) => ({ id: a.id, fileName: a.file_name, contentType: a.content_type, size: a.size, isInline: a.is_inline, contentId: a.content_id });
 
 /** The ticket in the shape ticketDetail() takes, or null. */
 export async function loadTicketThread(id: number) {
   const pool = pgPool();
-  const [t, m, a] = await Promise.all([
+  const [t, m, a, p] = await Promise.all([
     pool.query<TicketSqlRow>({ name: "ticket-by-id", text: TICKET_SQL, values: [id] }),
     pool.query<MessageSqlRow>({ name: "ticket-thread", text: THREAD_SQL, values: [id] }),
     pool.query<AttachmentSqlRow>({ name: "ticket-attachments", text: ATTACHMENTS_SQL, values: [id] }),
+    pool.query<ParticipantSqlRow>({ name: "ticket-participants", text: PARTICIPANTS_SQL, values: [id] }),
   ]);
   const r = t.rows[0];
   if (!r) return null;
@@ -67,6 +76,7 @@ export async function loadTicketThread(id: number) {
     fromEmail: x.from_email, fromName: x.from_name, inboundMailId: x.inbound_mail_id, fullText: x.full_text, createdAt: x.created_at,
     author: x.author_id == null ? null : { id: x.author_id, name: x.author_name ?? "", role: x.author_role ?? "CUSTOMER" },
     attachments: byMessage.get(x.id) ?? [],
+    editedAt: x.edited_at,
   }));
   return {
     id: r.id, title: r.title, body: r.body, bodyHtml: r.body_html, source: r.source, locale: r.locale, version: r.version,
@@ -80,5 +90,7 @@ export async function loadTicketThread(id: number) {
     assignee: r.assignee_id == null ? null : { id: r.assignee_id, name: r.assignee_name ?? "", email: r.assignee_email ?? "" },
     messages,
     attachments: own,
+    participants: p.rows.map((x) => ({ email: x.email, name: x.name })),
+    mergedInto: r.merged_into_id == null ? null : { id: r.merged_into_id, title: r.merged_into_title ?? "", requesterId: r.merged_into_requester_id ?? 0 },
   };
 }

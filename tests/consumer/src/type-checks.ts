@@ -19,7 +19,7 @@ export async function typeChecks(hd: HelpdeskApi) {
   const closed: Date | null = t.closedAt;
   // @ts-expect-error the id is a number
   const id: string = t.id;
-  const reason: "REPLIES_CLOSED" | "NOT_OWNER" | "LOGIN_REQUIRED" | "GUESTS_DISABLED" | "EDIT_DISABLED" | "TICKET_CLOSED" | "RATING_DISABLED" | "NOT_CLOSED" | "UPLOADS_DISABLED" | "STAFF_ONLY" | "ACCOUNT_INACTIVE" | "FILE_TOO_BIG" | null = t.permissions.replyBlockedReason;
+  const reason: "REPLIES_CLOSED" | "NOT_OWNER" | "LOGIN_REQUIRED" | "GUESTS_DISABLED" | "EDIT_DISABLED" | "TICKET_CLOSED" | "RATING_DISABLED" | "NOT_CLOSED" | "UPLOADS_DISABLED" | "STAFF_ONLY" | "ACCOUNT_INACTIVE" | "FILE_TOO_BIG" | "TICKET_MERGED" | null = t.permissions.replyBlockedReason;
   const code: HelpdeskErrorCode = "NOT_FOUND";
   // @ts-expect-error not an error code
   const wrong: HelpdeskErrorCode = "NOT_A_CODE";

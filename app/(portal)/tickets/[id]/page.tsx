@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Link2, Star } from "lucide-react";
+import Link from "next/link";
+import { Link2, Printer, Star } from "lucide-react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { StatusBadge, localName } from "@/app/_components/status-badge";
@@ -14,6 +15,8 @@ import { PortalReplyForm } from "./portal-reply-form";
 import { PortalFieldsForm } from "./portal-fields-form";
 import { PriorityBadge } from "@/app/_components/priority-badge";
 import { fieldsForCategory } from "@/server/domain/tickets/custom-fields";
+import { CcList } from "@/app/_components/cc-list";
+import { MergedBanner } from "@/app/_components/merged-banner";
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -21,6 +24,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   if (actor.kind === "anonymous") redirect(`/sign-in?next=/tickets/${encodeURIComponent(id)}`);
   const ticket = await loadTicketForPage(id);
   const api = await caller();
+  const ta = await getTranslations("ticket-actions");
   const [t, te, locale, format, portal] = [await getTranslations("portal.ticket"), await getTranslations("errors"), await getLocale(), await getFormatter(), await api.meta.portal()];
   const p = ticket.permissions;
   const [categories, fieldDefs] = await Promise.all([api.meta.categories(), api.meta.customFields()]);
@@ -49,14 +53,25 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             )}
           </div>
         </div>
-        {p.canEdit && !p.isStaff && (
-          <div className="shrink-0">
-            <EditTicketDialog ticket={{ id: ticket.id, title: ticket.title, body: ticket.body, categoryId: ticket.category.id }} categories={categories} />
-          </div>
-        )}
+        <div className="flex shrink-0 items-center gap-2">
+          {actor.kind === "user" && (
+            <Link href={`/tickets/${ticket.id}/print`} target="_blank" className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-ink-muted hover:bg-subtle hover:text-ink" data-testid="print-link"><Printer className="size-4" aria-hidden /> {ta("print.link")}</Link>
+          )}
+          {p.canEdit && !p.isStaff && <EditTicketDialog ticket={{ id: ticket.id, title: ticket.title, body: ticket.body, categoryId: ticket.category.id }} categories={categories} />}
+        </div>
       </header>
       <PortalFieldsForm ticketId={ticket.id} defs={fieldsForCategory(fieldDefs, ticket.category.id, parentId)} values={ticket.customFields} canEdit={p.canEdit && !p.isStaff} />
+      {ticket.mergedInto && <MergedBanner mergedInto={ticket.mergedInto} href={ticket.mergedInto.title && actor.kind === "user" ? `/tickets/${ticket.mergedInto.id}` : null} />}
       <TicketThread ticket={ticket} />
+      {(ticket.participants.length > 0 || ticket.actions.canAddCc) && !p.isStaff && (
+        <Card data-testid="portal-cc">
+          <CardContent className="space-y-2 pt-6">
+            <h2 className="text-sm font-semibold text-ink">{ta("cc.title")}</h2>
+            <p className="text-sm text-ink-muted">{ta("cc.portalHint")}</p>
+            <CcList ticketId={ticket.id} participants={ticket.participants} canAdd={ticket.actions.canAddCc} canRemove={false} />
+          </CardContent>
+        </Card>
+      )}
       {p.canReply ? (
         <Card>
           <CardContent className="pt-6">

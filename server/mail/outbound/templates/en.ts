@@ -215,4 +215,18 @@ If you did not ask for it, ignore this email.`,
 <p><a href="{{link}}">Sign in</a></p>
 <p style="color:#6b7280;font-size:13px">If you did not ask for it, ignore this email.</p>`,
   },
+  "ticket.merged": {
+    subject: "Your request {{ticket.number}} continues in {{target.number}}: {{target.title}}",
+    text: `Hello {{customer.name}},
+
+your request {{ticket.number}} "{{ticket.title}}" concerns the same matter as request {{target.number}} "{{target.title}}", so we have merged them. Everything you wrote is kept there, and we will answer you in that request.
+
+To add something, simply reply to this email.
+
+{{link}}`,
+    html: `<p>Hello {{customer.name}},</p>
+<p>your request <strong>{{ticket.number}}</strong> “{{ticket.title}}” concerns the same matter as request <strong>{{target.number}}</strong> “{{target.title}}”, so we have merged them. Everything you wrote is kept there, and we will answer you in that request.</p>
+<p>To add something, simply reply to this email.</p>
+<p><a href="{{link}}">{{link}}</a></p>`,
+  },
 };

@@ -213,4 +213,18 @@ export const ru: Record<TemplateKey, TemplateText> = {
 <p><a href="{{link}}">Войти</a></p>
 <p style="color:#6b7280;font-size:13px">Если вы не запрашивали ссылку, просто проигнорируйте письмо.</p>`,
   },
+  "ticket.merged": {
+    subject: "Ваша заявка {{ticket.number}} продолжается в заявке {{target.number}}: {{target.title}}",
+    text: `Здравствуйте, {{customer.name}}!
+
+Ваша заявка {{ticket.number}} «{{ticket.title}}» касается того же вопроса, что и заявка {{target.number}} «{{target.title}}», поэтому мы их объединили. Всё, что вы написали, сохранено там, и ответ вы получите в этой заявке.
+
+Чтобы что-то добавить, просто ответьте на это письмо.
+
+{{link}}`,
+    html: `<p>Здравствуйте, {{customer.name}}!</p>
+<p>Ваша заявка <strong>{{ticket.number}}</strong> «{{ticket.title}}» касается того же вопроса, что и заявка <strong>{{target.number}}</strong> «{{target.title}}», поэтому мы их объединили. Всё, что вы написали, сохранено там, и ответ вы получите в этой заявке.</p>
+<p>Чтобы что-то добавить, просто ответьте на это письмо.</p>
+<p><a href="{{link}}">{{link}}</a></p>`,
+  },
 };

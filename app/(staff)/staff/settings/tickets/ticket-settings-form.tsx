@@ -23,6 +23,7 @@ type BoolKey = "requireLogin" | "allowGuestTickets" | "allowTicketEdit" | "allow
 
 export function TicketSettingsForm({ initial, statuses }: { initial: TicketSettings; statuses: Status[] }) {
   const t = useTranslations("settings-tickets");
+  const ta = useTranslations("ticket-actions.settings");
   const te = useTranslations("errors");
   const router = useRouter();
   const trpc = useTRPC();
@@ -104,6 +105,7 @@ export function TicketSettingsForm({ initial, statuses }: { initial: TicketSetti
         {sw("allowRating")}
         {sw("noRepliesAfterClose")}
         {sw("customerSetsPriority")}
+        <Switch data-testid="setting-customersMayAddCc" checked={v.customersMayAddCc} onCheckedChange={(on) => setV({ ...v, customersMayAddCc: on })} label={ta("customersMayAddCc.label")} description={ta("customersMayAddCc.help")} />
       </>)}
       {section(<Paperclip className="size-5" aria-hidden />, t("sections.uploads"), t("sections.uploadsDescription"), <>
         {sw("allowUploads")}
@@ -128,6 +130,9 @@ export function TicketSettingsForm({ initial, statuses }: { initial: TicketSetti
           </Field>
           {statusSelect("autoCloseStatusId", true)}
         </div>
+        <Field label={ta("replyEditMinutes.label")} hint={ta("replyEditMinutes.help")}>
+          <Input data-testid="setting-replyEditMinutes" type="number" min={0} max={1440} className="sm:max-w-48" value={v.replyEditMinutes} onChange={(e) => setV({ ...v, replyEditMinutes: Number(e.target.value) })} />
+        </Field>
       </>)}
       <div className="sticky bottom-0 z-10 -mx-4 flex items-center justify-end gap-3 border-t border-line bg-surface/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:shadow-lg">
         {changed.length > 0 && <span className="mr-auto text-sm text-ink-muted" data-testid="unsaved">{t("unsaved")}</span>}

@@ -18,6 +18,10 @@ import { RequesterCard } from "./_components/requester-card";
 import { HistoryPanel } from "./_components/history-panel";
 import { TicketFieldsSection } from "./_components/ticket-fields-section";
 import { categoryOptions } from "@/app/_lib/category-options";
+import { CcList } from "@/app/_components/cc-list";
+import { MergedBanner } from "@/app/_components/merged-banner";
+import { MergeDialog } from "./_components/merge-dialog";
+import { Printer } from "lucide-react";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `#${(await params).id}` };
@@ -28,6 +32,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
   const actor = await requireStaff(`/staff/tickets/${id}`);
   const ticket = await loadTicketForPage(id);
   const api = await caller();
+  const ta = await getTranslations("ticket-actions");
   const [t, tp, tq, tc, locale, format] = [await getTranslations("staff.ticket"), await getTranslations("portal.ticket"), await getTranslations("staff.queue"), await getTranslations("common.source"), await getLocale(), await getFormatter()];
   const [statuses, categories, agents, canned, history, staffSettings, ticketSettings] = await Promise.all([
     api.status.list(),
@@ -51,6 +56,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
             </div>
             <h1 className="text-2xl font-semibold tracking-tight text-balance" data-testid="ticket-title">{ticket.title}</h1>
           </header>
+          {ticket.mergedInto && <MergedBanner mergedInto={ticket.mergedInto} href={`/staff/tickets/${ticket.mergedInto.id}`} />}
           <TicketThread ticket={ticket} />
           <StaffComposer
             ticketId={ticket.id}
@@ -63,6 +69,10 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
           <Card>
             <CardHeader><CardTitle as="h2">{t("requester")}</CardTitle></CardHeader>
             <CardContent><RequesterCard ticketId={ticket.id} requester={ticket.requester} canEdit={isAdmin(actor)} /></CardContent>
+          </Card>
+          <Card>
+            <CardHeader><CardTitle as="h2">{ta("cc.title")}</CardTitle></CardHeader>
+            <CardContent><CcList ticketId={ticket.id} participants={ticket.participants} canAdd={ticket.actions.canAddCc} canRemove={ticket.actions.canRemoveCc} /></CardContent>
           </Card>
           <Card>
             <CardHeader><CardTitle as="h2">{t("properties")}</CardTitle></CardHeader>
@@ -82,6 +92,10 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
                 <div className="flex justify-between gap-2"><dt className="text-ink-muted">{t("created")}</dt><dd>{format.dateTime(ticket.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd></div>
                 <div className="flex justify-between gap-2"><dt className="text-ink-muted">{tq("updated")}</dt><dd>{format.relativeTime(ticket.lastActivityAt)}</dd></div>
               </dl>
+              <div className="space-y-2 border-t border-line pt-3">
+                {ticket.actions.canMerge && <MergeDialog ticketId={ticket.id} title={ticket.title} />}
+                <Link href={`/staff/tickets/${ticket.id}/print`} target="_blank" className="inline-flex w-full items-center justify-center gap-2 rounded-md px-3 py-2 text-sm text-ink-muted hover:bg-subtle hover:text-ink" data-testid="print-link"><Printer className="size-4" aria-hidden /> {ta("print.link")}</Link>
+              </div>
             </CardContent>
           </Card>
           <TicketFieldsSection ticket={ticket} />

@@ -1,7 +1,8 @@
 "use client";
 // Edits one template (key × language) with a live preview: the server renders the unsaved text
 // with sample values (mailTemplate.preview) and the HTML is shown in a sandboxed iframe.
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useDebounced } from "@/app/_lib/use-debounced";
 import { useMutation, useQuery, keepPreviousData } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -17,15 +18,6 @@ import { useTRPC } from "@/app/_trpc/client";
 import type { TemplateKey, TemplateLocale, TemplateText } from "@/server/mail/outbound/templates/catalog";
 
 type Problem = { field: string; reason: string; detail: string };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
-}
 
 export function TemplateEditor({ tKey, locale, initial, overridden, placeholders }: { tKey: TemplateKey; locale: TemplateLocale; initial: TemplateText; overridden: boolean; placeholders: string[] }) {
   const t = useTranslations("outbound.templates");

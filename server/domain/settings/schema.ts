@@ -21,6 +21,8 @@ export const ticketSettingsSchema = z.object({
   allowedFileTypes: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).default(DEFAULT_FILE_TYPES),
   autoCloseDays: z.number().int().min(0).max(365).default(0),
   autoCloseStatusId: statusRef.default("none"),
+  /** days before auto-closing to mail the customer a reminder; 0 = none (must be < autoCloseDays) */
+  autoCloseReminderDays: z.number().int().min(0).max(364).default(0),
 });
 
 export const mailSettingsSchema = z.object({

@@ -119,6 +119,7 @@ const FLIPS: Array<[keyof TicketSettings, unknown]> = [
   ["allowedFileTypes", ["pdf"]],
   ["autoCloseDays", 5],
   ["autoCloseStatusId", 4],
+  ["autoCloseReminderDays", 2],
 ];
 
 describe("ticket policies: every setting × role × state", () => {

@@ -64,12 +64,12 @@ const ticketSelect = {
   participants: { select: { email: true } },
 } as const;
 
-async function loadTicket(tx: Tx, id: number): Promise<TicketRow> {
+export async function loadTicket(tx: Tx, id: number): Promise<TicketRow> {
   return tx.ticket.findUniqueOrThrow({ where: { id }, select: ticketSelect });
 }
 export type TicketRow = Prisma.TicketGetPayload<{ select: typeof ticketSelect }>;
 
-function ticketVars(t: TicketRow) {
+export function ticketVars(t: TicketRow) {
   const locale = templateLocale(t.locale);
   return {
     "ticket.number": t.id,

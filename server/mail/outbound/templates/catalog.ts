@@ -18,6 +18,7 @@ export const TEMPLATE_KEYS = [
   "account.verify-email",
   "account.exists",
   "account.magic-link",
+  "ticket.reminder",
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export const TEMPLATE_LOCALES = ["ru", "en"] as const;
@@ -43,6 +44,7 @@ export const PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   "account.verify-email": [...common, "user.name", "user.email"],
   "account.exists": [...common, "user.name", "user.email"],
   "account.magic-link": [...common, "user.name", "user.email"],
+  "ticket.reminder": [...common, ...ticket, "close.days"],
 };
 
 const allowedSets = new Map<TemplateKey, ReadonlySet<string>>(TEMPLATE_KEYS.map((k) => [k, new Set(PLACEHOLDERS[k])]));
@@ -90,6 +92,7 @@ export function sampleVars(key: TemplateKey, locale: TemplateLocale): TemplateVa
     "newticket.link": "https://support.example.com/tickets/new",
     "user.name": ru ? "Анна Петрова" : "Anna Peters",
     "user.email": "anna@example.com",
+    "close.days": 2,
   };
   if (key === "guest.account-exists") base.link = "https://support.example.com/sign-in?next=%2Ftickets%2Fnew";
   if (key.startsWith("account.") || key === "password.reset" || key === "agent.invite") base.link = "https://support.example.com/set-password?token=sample";

@@ -215,4 +215,17 @@ If you did not ask for it, ignore this email.`,
 <p><a href="{{link}}">Sign in</a></p>
 <p style="color:#6b7280;font-size:13px">If you did not ask for it, ignore this email.</p>`,
   },
+  "ticket.reminder": {
+    subject: "Still need help? {{ticket.title}}",
+    text: `Hello {{customer.name}},
+
+we are waiting for your answer on request {{ticket.number}} "{{ticket.title}}". If we do not hear from you, it will be closed automatically in {{close.days}} day(s).
+If you still need help, just reply to this email.
+
+{{link}}`,
+    html: `<p>Hello {{customer.name}},</p>
+<p>we are waiting for your answer on request <strong>{{ticket.number}}</strong> “{{ticket.title}}”. If we do not hear from you, it will be closed automatically in {{close.days}} day(s).</p>
+<p>If you still need help, just reply to this email.</p>
+<p><a href="{{link}}">{{link}}</a></p>`,
+  },
 };

@@ -213,4 +213,17 @@ export const ru: Record<TemplateKey, TemplateText> = {
 <p><a href="{{link}}">Войти</a></p>
 <p style="color:#6b7280;font-size:13px">Если вы не запрашивали ссылку, просто проигнорируйте письмо.</p>`,
   },
+  "ticket.reminder": {
+    subject: "Вам ещё нужна помощь? {{ticket.title}}",
+    text: `Здравствуйте, {{customer.name}}!
+
+Мы ждём вашего ответа по заявке {{ticket.number}} «{{ticket.title}}». Если ответа не будет, она закроется автоматически через {{close.days}} дн.
+Если помощь ещё нужна, просто ответьте на это письмо.
+
+{{link}}`,
+    html: `<p>Здравствуйте, {{customer.name}}!</p>
+<p>Мы ждём вашего ответа по заявке <strong>{{ticket.number}}</strong> «{{ticket.title}}». Если ответа не будет, она закроется автоматически через {{close.days}} дн.</p>
+<p>Если помощь ещё нужна, просто ответьте на это письмо.</p>
+<p><a href="{{link}}">{{link}}</a></p>`,
+  },
 };

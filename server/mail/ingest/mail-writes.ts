@@ -28,7 +28,7 @@ function bodyHtml(p: ParsedMail, staged: Staged, text: string, cut: boolean, ctx
   return clean.trim() === "" ? textToHtml(text) : clean;
 }
 
-const userActor = (u: { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN"; email: string; name: string; locale: string }): Actor => ({
+const userActor = (u: { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN" | "MANAGER"; email: string; name: string; locale: string }): Actor => ({
   kind: "user", userId: u.id, role: u.role, email: u.email, name: u.name, locale: u.locale, via: "session",
 });
 const userSelect = { id: true, role: true, email: true, name: true, locale: true } as const;
@@ -122,7 +122,7 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
   await insertAttachments(tx, staged, { ticketId: t.id, messageId: null });
   // the ticket as notify() would read it back: it was written just above, in this transaction
   const ticket = requesterFacts && {
-    id: t.id, title, body: text, locale: ticketLocale, source: "EMAIL" as const, rating: null, assigneeId: category.defaultAssigneeId, requesterId: requester.id,
+    id: t.id, title, body: text, locale: ticketLocale, source: "EMAIL" as const, rating: null, assigneeId: category.defaultAssigneeId, requesterId: requester.id, categoryId: category.id,
     status: { nameRu: status.nameRu, nameEn: status.nameEn },
     requester: { id: requester.id, email: requester.email, name: requester.name, ...requesterFacts },
     participants: ccs.map((email) => ({ email })),

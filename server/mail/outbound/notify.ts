@@ -5,17 +5,18 @@
 // Template problems never fail the caller: the shipped default is used and the problem logged.
 import type { Tx } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
-import type { Actor } from "@/server/domain/actor";
+import type { Actor, Role } from "@/server/domain/actor";
 import { env } from "@/server/env";
 import { signLink } from "@/server/auth/signed-links";
 import { loadSettings } from "@/server/services/settings/settings-store";
-import { requesterActor } from "@/server/domain/actor";
+import { requesterActor, STAFF_ROLES } from "@/server/domain/actor";
 import { autoStatusOnReply, canReply, replyToClosedTicket } from "@/server/domain/tickets/policies";
 import type { TicketSettings } from "@/server/domain/settings/schema";
 import { setPasswordUrl } from "./account-mail";
 import { safeHtml, escapeHtml } from "./render";
 import { enqueueMail, loadEnqueueContext, type EnqueueContext } from "./enqueue";
 import { enqueueStaffFanout } from "./staff-fanout";
+import { withinScope } from "./staff-audience";
 import { templateLocale } from "./templates";
 
 export type RefusedReason = "closed" | "unknown-sender" | "login-required" | "guests-disabled";
@@ -58,7 +59,7 @@ export async function notify(tx: Tx, ev: NotifyEvent, preloaded?: EnqueueContext
 }
 
 const ticketSelect = {
-  id: true, title: true, body: true, locale: true, source: true, rating: true, assigneeId: true, requesterId: true,
+  id: true, title: true, body: true, locale: true, source: true, categoryId: true, rating: true, assigneeId: true, requesterId: true,
   status: { select: { nameRu: true, nameEn: true } },
   requester: { select: { id: true, email: true, name: true, isActive: true, passwordHash: true } },
   participants: { select: { email: true } },
@@ -172,7 +173,7 @@ async function replyRefused(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.refu
 type PrefKey = "newTicket" | "customerReply";
 
 const staffSelect = { id: true, email: true, name: true, locale: true, notifyPrefs: true, isActive: true, role: true } as const;
-type StaffRow = { id: number; email: string; name: string; locale: string; notifyPrefs: unknown };
+type StaffRow = { id: number; email: string; name: string; locale: string; notifyPrefs: unknown; role: Role };
 
 // The active team, read once per context (an ingest run passes one context for all its mails).
 const teamMemo = new WeakMap<EnqueueContext, StaffRow[]>();
@@ -180,17 +181,17 @@ const teamMemo = new WeakMap<EnqueueContext, StaffRow[]>();
 async function activeTeam(tx: Tx, ctx: EnqueueContext): Promise<StaffRow[]> {
   let team = teamMemo.get(ctx);
   if (!team) {
-    team = await tx.user.findMany({ where: { isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select: staffSelect, orderBy: { id: "asc" }, take: 200 });
+    team = await tx.user.findMany({ where: { isActive: true, role: { in: [...STAFF_ROLES] } }, select: staffSelect, orderBy: { id: "asc" }, take: 200 });
     teamMemo.set(ctx, team);
   }
   return team;
 }
 
 async function staffMails(tx: Tx, t: TicketRow, template: "staff.new-ticket" | "staff.customer-reply", pref: PrefKey, actor: Actor, extra: Record<string, string>, ctx: EnqueueContext, newTicket = false) {
-  let recipients: StaffRow[] = t.assigneeId ? await tx.user.findMany({ where: { id: t.assigneeId, isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select: staffSelect }) : [];
+  let recipients: StaffRow[] = t.assigneeId ? await tx.user.findMany({ where: { id: t.assigneeId, isActive: true, role: { in: [...STAFF_ROLES] } }, select: staffSelect }) : [];
   if (recipients.length === 0) recipients = await activeTeam(tx, ctx);
   const actorId = actor.kind === "user" ? actor.userId : null;
-  const wanted = recipients.filter((r) => r.id !== actorId && ((r.notifyPrefs ?? {}) as Record<string, unknown>)[pref] !== false);
+  const wanted = (await withinScope(tx, recipients, t.categoryId)).filter((r) => r.id !== actorId && ((r.notifyPrefs ?? {}) as Record<string, unknown>)[pref] !== false);
   await enqueueStaffFanout(
     tx,
     {

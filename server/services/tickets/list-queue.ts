@@ -8,6 +8,8 @@ import { readPool } from "@/server/db/replica";
 import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { forbidden } from "@/server/domain/errors";
+import { scopeSql } from "@/server/db/scope-sql";
+import { loadScope } from "@/server/services/scope/staff-scope";
 import { ticketSummary } from "./ticket-dto";
 import { decodeCursor, encodeCursor } from "./list-my-tickets";
 
@@ -67,6 +69,8 @@ export async function listQueue(actor: Actor, f: QueueFilter) {
   if (!isStaff(actor)) throw forbidden("STAFF_ONLY");
   const c = decodeCursor(f.cursor);
   const w = queueConditions(actor, f);
+  const scoped = scopeSql(await loadScope(actor));
+  if (scoped) w.push(scoped);
   if (c) w.push(Prisma.sql`(t.last_activity_at, t.id) < (${c.at}, ${c.id})`);
   const where = w.length ? Prisma.sql`WHERE ${Prisma.join(w, " AND ")}` : Prisma.empty;
   const sql = Prisma.sql`

@@ -8,6 +8,7 @@ const ITEMS = [
   ["statuses", "/staff/settings/statuses"],
   ["categories", "/staff/settings/categories"],
   ["users", "/staff/settings/users"],
+  ["teams", "/staff/settings/teams"],
   ["cannedReplies", "/staff/settings/canned-replies"],
   ["tokens", "/staff/settings/tokens"],
   ["autoClose", "/staff/settings/auto-close"],

@@ -17,6 +17,7 @@ import { safeHtml, escapeHtml } from "./render";
 import { enqueueMail, loadEnqueueContext, type EnqueueContext } from "./enqueue";
 import { enqueueStaffFanout } from "./staff-fanout";
 import { withinScope } from "./staff-audience";
+import { excerpt } from "@/server/domain/notifications/excerpt";
 import { templateLocale } from "./templates";
 
 export type RefusedReason = "closed" | "unknown-sender" | "login-required" | "guests-disabled";
@@ -93,7 +94,7 @@ async function ticketCreated(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.cr
     const vars = { ...ticketVars(t), "ticket.text": t.body, "password.link": password, "reply.accepted": accepted };
     await enqueueMail(tx, { template: "ticket.created", locale: t.locale, to: t.requester.email, ticketId: t.id, audience: "customer", vars }, ctx);
   }
-  await staffMails(tx, t, "staff.new-ticket", "newTicket", ev.actor, { "ticket.text": t.body }, ctx, true);
+  await staffMails(tx, t, "staff.new-ticket", "newTicket", ev.actor, { "ticket.text": excerpt(t.body) }, ctx, true);
 }
 
 async function staffReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.staff" | "reply.customer" }>, ctx: EnqueueContext) {
@@ -128,7 +129,7 @@ async function customerReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.sta
   const m = await tx.message.findUniqueOrThrow({ where: { id: ev.messageId }, select: { bodyText: true, isInternal: true, isAutomatic: true } });
   if (m.isInternal || m.isAutomatic) return;
   const t = await loadTicket(tx, ev.ticketId);
-  await staffMails(tx, t, "staff.customer-reply", "customerReply", ev.actor, { "reply.text": m.bodyText }, ctx);
+  await staffMails(tx, t, "staff.customer-reply", "customerReply", ev.actor, { "reply.text": excerpt(m.bodyText) }, ctx);
 }
 
 async function ticketClosed(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.closed" }>, ctx: EnqueueContext) {

@@ -114,6 +114,8 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "category.reorder": { rule: "admin", input: (w) => ({ ids: [w.categoryId] }) },
   // users, tokens
   "user.assignable": { rule: "staff", input: none },
+  "user.away": { rule: "staff", input: none },
+  "user.setAway": { rule: "staff", input: () => ({ away: true }) },
   "user.list": { rule: "admin", input: () => ({ includeCustomers: true }) },
   "user.invite": { rule: "admin", input: () => ({ email: "invited@example.test", name: "Invited", locale: "en", role: "AGENT" }) },
   "user.setRole": { rule: "admin", input: (w) => ({ id: w.customerAId, role: "AGENT" }) },

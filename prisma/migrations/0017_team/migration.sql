@@ -111,3 +111,9 @@ CREATE TRIGGER ticket_category_counters_trunc AFTER TRUNCATE ON "tickets"
 
 INSERT INTO ticket_category_counters (status_id, category_id, unassigned, slot, n)
   SELECT status_id, category_id, assignee_id IS NULL, 0, count(*) FROM tickets GROUP BY 1, 2, 3;
+
+-- Issue 16 point 2: assignment rules per category; an agent can mark themselves away.
+CREATE TYPE "AssignmentRule" AS ENUM ('NONE', 'ROUND_ROBIN', 'FEWEST_OPEN');
+ALTER TABLE "categories" ADD COLUMN "assignment_rule" "AssignmentRule" NOT NULL DEFAULT 'NONE';
+ALTER TABLE "categories" ADD COLUMN "last_assignee_id" INTEGER;
+ALTER TABLE "users" ADD COLUMN "away" BOOLEAN NOT NULL DEFAULT false;

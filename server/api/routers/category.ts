@@ -9,6 +9,7 @@ const fields = {
   nameEn: z.string().trim().min(1, "REQUIRED").max(100, "TOO_LONG"),
   sortOrder: z.number().int().min(0).max(100_000).optional(),
   defaultAssigneeId: id.nullable().optional(),
+  assignmentRule: z.enum(["NONE", "ROUND_ROBIN", "FEWEST_OPEN"]).optional(),
 };
 
 export const categoryRouter = createTRPCRouter({

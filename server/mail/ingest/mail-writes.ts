@@ -1,6 +1,7 @@
 // The writes behind each plan of decide-mail.ts, all inside the caller's transaction: a new
 // ticket from a mail, a reply appended to a ticket, a refused reply, a quarantine entry.
 // Automatic mail is stored staff-only and never notifies, never changes status.
+import { chooseAssignee } from "@/server/services/tickets/auto-assign";
 import type { Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { system, userId } from "@/server/domain/actor";
@@ -94,6 +95,7 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
   const found = d.senderUser !== undefined ? d.senderUser : ((await tx.user.findUnique({ where: { email: p.from.address }, select: userSelect })) as SenderUser | null);
   const { requester, requesterFacts, fresh } = await requesterOf(tx, p, ctx, found, d.plan.reclaimUserId, locale);
   const category = await pickCategory(tx, ctx);
+  const assigneeId = await chooseAssignee(tx, category);
   const status = await pickStatus(tx, ctx);
   const text = p.text.replace(/\s+$/, "");
   const title = (p.subject || ctx.mail.defaultTitle).slice(0, 250);
@@ -112,7 +114,7 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
   const [t] = await tx.$queryRaw<{ id: number }[]>`
     WITH t AS (
       INSERT INTO tickets (title, body, body_html, category_id, status_id, requester_id, assignee_id, source, locale, created_at, updated_at, last_activity_at, last_customer_at)
-      VALUES (${title}, ${text}, ${html}, ${category.id}, ${status.id}, ${requester.id}, ${category.defaultAssigneeId}, 'EMAIL'::"MessageSource", ${ticketLocale}, ${now}, ${now}, ${now}, ${now})
+      VALUES (${title}, ${text}, ${html}, ${category.id}, ${status.id}, ${requester.id}, ${assigneeId}, 'EMAIL'::"MessageSource", ${ticketLocale}, ${now}, ${now}, ${now}, ${now})
       RETURNING id),
     a AS (INSERT INTO audit_events (ticket_id, actor_id, type, data, created_at) SELECT t.id, ${userId(actor)}, 'ticket.created', ${JSON.stringify(created)}::jsonb, ${now} FROM t),
     i AS (UPDATE inbound_mails SET outcome = 'created', matched_rule = ${d.match.rule}, ticket_id = t.id FROM t WHERE inbound_mails.id = ${inbound?.id ?? null})
@@ -122,7 +124,7 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
   await insertAttachments(tx, staged, { ticketId: t.id, messageId: null });
   // the ticket as notify() would read it back: it was written just above, in this transaction
   const ticket = requesterFacts && {
-    id: t.id, title, body: text, locale: ticketLocale, source: "EMAIL" as const, rating: null, assigneeId: category.defaultAssigneeId, requesterId: requester.id, categoryId: category.id,
+    id: t.id, title, body: text, locale: ticketLocale, source: "EMAIL" as const, rating: null, assigneeId, requesterId: requester.id, categoryId: category.id,
     status: { nameRu: status.nameRu, nameEn: status.nameEn },
     requester: { id: requester.id, email: requester.email, name: requester.name, ...requesterFacts },
     participants: ccs.map((email) => ({ email })),

@@ -2,7 +2,7 @@
 import { db } from "@/server/db/client";
 import { badRequest, notFound } from "@/server/domain/errors";
 
-export type CategoryInput = { nameRu: string; nameEn: string; sortOrder?: number; defaultAssigneeId?: number | null };
+export type CategoryInput = { nameRu: string; nameEn: string; sortOrder?: number; defaultAssigneeId?: number | null; assignmentRule?: "NONE" | "ROUND_ROBIN" | "FEWEST_OPEN" };
 
 export async function listCategories(opts: { includeArchived: boolean }) {
   const rows = await db().category.findMany({
@@ -10,7 +10,7 @@ export async function listCategories(opts: { includeArchived: boolean }) {
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
     include: { defaultAssignee: { select: { id: true, name: true } } },
   });
-  return rows.map((c) => ({ id: c.id, name: { ru: c.nameRu, en: c.nameEn }, sortOrder: c.sortOrder, archived: c.archivedAt !== null, defaultAssignee: c.defaultAssignee }));
+  return rows.map((c) => ({ id: c.id, name: { ru: c.nameRu, en: c.nameEn }, sortOrder: c.sortOrder, archived: c.archivedAt !== null, defaultAssignee: c.defaultAssignee, assignmentRule: c.assignmentRule }));
 }
 
 async function checkAssignee(id: number | null | undefined) {

@@ -11,6 +11,7 @@ import { renderMarkdown } from "@/server/services/content/markdown";
 import { recordEvent } from "@/server/services/audit";
 import { activeCategory, defaultStatus } from "./lookups";
 import { claimUploads } from "./claim-uploads";
+import { chooseAssignee } from "./auto-assign";
 import { afterTicketCreated } from "./hooks";
 
 export type CreateTicketInput = { title: string; body: string; categoryId: number; attachmentIds?: string[] };
@@ -28,7 +29,7 @@ export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInpu
       categoryId: category.id,
       statusId: status.id,
       requesterId,
-      assigneeId: category.defaultAssigneeId,
+      assigneeId: await chooseAssignee(tx, category),
       locale: requester.locale,
       source: actor.kind === "user" && actor.via === "token" ? "API" : "WEB",
     },

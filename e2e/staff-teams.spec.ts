@@ -8,6 +8,9 @@ import { signIn } from "./support/auth";
 import { createCustomer, shoot } from "./support/staff";
 import { russianContext } from "./support/kb";
 
+// a loaded machine (other suites, two cores): sign-ins and first renders can be slow
+test.setTimeout(180_000);
+
 async function ticketIn(categoryId: number, requesterId: number, title: string) {
   const status = await e2eDb().status.findFirstOrThrow({ where: { isDefault: true } });
   return (await e2eDb().ticket.create({ data: { title, body: "Details", bodyHtml: "<p>Details</p>", categoryId, statusId: status.id, requesterId } })).id;
@@ -54,10 +57,11 @@ test("teams: an admin links a category to a team; its agent sees only that categ
   await expect(agentPage.getByText(`Broken laptop ${stamp}`)).toHaveCount(0);
   await agentContext.close();
 
-  // Russian
+  // Russian (the interface follows the account's language)
+  const ruAdmin = await createStaff("ADMIN", "ru");
   const ru = await russianContext(browser);
   const ruPage = await ru.newPage();
-  await signIn(ruPage, admin.email, admin.password);
+  await signIn(ruPage, ruAdmin.email, ruAdmin.password);
   await ruPage.goto("/staff/settings/teams");
   await expect(ruPage.getByRole("heading", { name: "Команды" })).toBeVisible();
   await expect(ruPage.getByTestId("team-row").filter({ hasText: `Billing team ${stamp}` })).toContainText(`Счета ${stamp}`);
@@ -78,6 +82,7 @@ test("away: an agent marks themselves away on the account page (en, ru)", async 
   await expect.poll(async () => (await e2eDb().user.findUniqueOrThrow({ where: { email: agent.email } })).away).toBe(true);
   await shoot(page, "account-away");
 
+  await e2eDb().user.update({ where: { email: agent.email }, data: { locale: "ru" } });
   const ru = await russianContext(browser);
   const ruPage = await ru.newPage();
   await signIn(ruPage, agent.email, agent.password);

@@ -46,14 +46,14 @@ export function AutoCloseForm(props: { days: number; reminderDays: number; statu
             <Field label={t("days")} required={on}>
               <Input type="number" min={1} max={365} required={on} disabled={!on} value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="auto-close-days" />
             </Field>
-            <Field label={t("reminderDays")} hint={t("reminderHint")} error={problem("autoCloseReminderDays")}>
-              <Input type="number" min={0} max={364} disabled={!on} value={reminder} onChange={(e) => setReminder(Number(e.target.value))} data-testid="auto-close-reminder" />
-            </Field>
             <Field label={t("status")} required={on} error={problem("autoCloseStatusId")}>
               <Select value={statusId} required={on} disabled={!on} onChange={(e) => setStatusId(e.target.value)} data-testid="auto-close-status">
                 <option value="">{t("chooseStatus")}</option>
                 {props.statuses.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
               </Select>
+            </Field>
+            <Field label={t("reminderDays")} hint={t("reminderHint")} error={problem("autoCloseReminderDays")}>
+              <Input type="number" min={0} max={364} disabled={!on} value={reminder} onChange={(e) => setReminder(Number(e.target.value))} data-testid="auto-close-reminder" />
             </Field>
           </div>
           <div className="rounded-lg border border-line bg-canvas p-3 text-sm">

@@ -51,6 +51,11 @@ test("auto-close: settings page and the cron URL", async ({ page, request }) => 
   await page.goto("/staff/settings/auto-close");
   await page.getByTestId("auto-close-switch").click();
   await page.getByTestId("auto-close-days").fill("5");
+  // a reminder on the closing day is refused with the decider's reason, then fixed
+  await page.getByTestId("auto-close-reminder").fill("5");
+  await page.getByTestId("auto-close-form").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("The reminder must come before the closing day.")).toBeVisible();
+  await page.getByTestId("auto-close-reminder").fill("2");
   const waiting = await e2eDb().status.findUniqueOrThrow({ where: { key: "waiting" } });
   await expect(page.getByTestId("auto-close-status")).toHaveValue(String(waiting.id));
   await page.getByTestId("auto-close-form").getByRole("button", { name: "Save" }).click();
@@ -59,7 +64,10 @@ test("auto-close: settings page and the cron URL", async ({ page, request }) => 
 
   const customer = await createCustomer();
   const id = await createTicket(customer.id, `Waiting too long ${stamp}`, "x", { statusKey: "waiting" });
-  await e2eDb().ticket.update({ where: { id }, data: { lastCustomerAt: new Date(Date.now() - 6 * 86_400_000) } });
+  await e2eDb().ticket.update({ where: { id }, data: { lastCustomerAt: new Date(Date.now() - 6 * 86_400_000), statusChangedAt: new Date(Date.now() - 6 * 86_400_000) } });
+
+  const soon = await createTicket(customer.id, `Reminder due ${stamp}`, "x", { statusKey: "waiting" });
+  await e2eDb().ticket.update({ where: { id: soon }, data: { lastCustomerAt: new Date(Date.now() - 4 * 86_400_000), statusChangedAt: new Date(Date.now() - 3.5 * 86_400_000) } });
 
   expect((await request.get("/cron/auto_close")).status()).toBe(401);
   expect((await request.get("/cron/auto_close", { headers: { authorization: "Bearer not-the-secret" } })).status()).toBe(401);
@@ -68,6 +76,8 @@ test("auto-close: settings page and the cron URL", async ({ page, request }) => 
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body.result.ticketIds).toContain(id);
+  expect(body.result.remindedIds).toContain(soon);
+  expect(await e2eDb().outboxMail.count({ where: { ticketId: soon, template: "ticket.reminder" } })).toBe(1);
   const closed = await e2eDb().status.findUniqueOrThrow({ where: { key: "closed" } });
   expect((await e2eDb().ticket.findUniqueOrThrow({ where: { id } })).statusId).toBe(closed.id);
   expect(await e2eDb().outboxMail.count({ where: { ticketId: id, template: "ticket.closed" } })).toBe(1);

@@ -6,6 +6,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app
 import { Alert } from "@/app/_components/ui/alert";
 import { getActor } from "@/app/_lib/actor";
 import { ChangePasswordForm } from "./change-password-form";
+import { isStaff } from "@/server/domain/actor";
+import { caller } from "@/app/_trpc/server";
+import { AwaySwitch } from "./away-switch";
 
 export const dynamic = "force-dynamic";
 
@@ -18,11 +21,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   if (actor.kind !== "user") redirect("/sign-in?next=/account");
   const t = await getTranslations("account");
   const { changed } = await searchParams;
+  const ta = await getTranslations("team.away");
+  const away = isStaff(actor) ? (await (await caller()).user.away()).away : null;
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight text-ink">{t("title")}</h1>
       <p className="text-sm text-ink-muted" data-testid="account-email">{actor.email}</p>
       {changed === "1" && <Alert variant="success" data-testid="password-changed">{t("changed")}</Alert>}
+      {away !== null && (
+        <Card>
+          <CardHeader><CardTitle as="h2">{ta("title")}</CardTitle></CardHeader>
+          <CardContent><AwaySwitch initial={away} /></CardContent>
+        </Card>
+      )}
       <Card>
         <CardHeader>
           <CardTitle as="h2">{t("changePassword")}</CardTitle>

@@ -8,7 +8,7 @@ export function e2eDb(): Db {
 }
 
 let n = 0;
-export async function createStaff(role: "AGENT" | "ADMIN" = "AGENT", locale = "en") {
+export async function createStaff(role: "AGENT" | "ADMIN" | "MANAGER" = "AGENT", locale = "en") {
   n += 1;
   const email = `${role.toLowerCase()}-${Date.now()}-${n}@example.test`;
   const password = "staff-password-123";

@@ -7,6 +7,7 @@ import { metaRouter } from "./routers/meta";
 import { attachmentRouter } from "./routers/attachment";
 import { statusRouter } from "./routers/status";
 import { categoryRouter } from "./routers/category";
+import { teamRouter } from "./routers/team";
 import { userRouter } from "./routers/user";
 import { cannedReplyRouter } from "./routers/canned-reply";
 import { apiTokenRouter } from "./routers/api-token";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   status: statusRouter,
   category: categoryRouter,
   user: userRouter,
+  team: teamRouter,
   cannedReply: cannedReplyRouter,
   apiToken: apiTokenRouter,
   report: reportRouter,

@@ -17,7 +17,7 @@ export async function createSession(db: Db, userId: number, version: number): Pr
   return sid;
 }
 
-export type SessionUser = { id: number; email: string; name: string; role: "CUSTOMER" | "AGENT" | "ADMIN"; locale: string };
+export type SessionUser = { id: number; email: string; name: string; role: "CUSTOMER" | "AGENT" | "ADMIN" | "MANAGER"; locale: string };
 
 export async function validateSession(db: Db, sid: string): Promise<SessionUser | null> {
   const row = await db.userSession.findUnique({

@@ -1,7 +1,8 @@
 // Who is acting. Built from the session or an API token in the tRPC context, from the CLI,
 // or as "system" for cron jobs. Pure data: policies take it as an argument.
 
-export type Role = "CUSTOMER" | "AGENT" | "ADMIN";
+/** MANAGER (issue 16): every ticket and report, no settings; an AGENT is scoped to categories (./scope.ts) */
+export type Role = "CUSTOMER" | "AGENT" | "ADMIN" | "MANAGER";
 
 export type Actor =
   | { kind: "anonymous" }
@@ -21,8 +22,11 @@ export type Actor =
 export const anonymous: Actor = { kind: "anonymous" };
 export const system: Actor = { kind: "system" };
 
-export function isStaff(a: Actor): a is Extract<Actor, { kind: "user" }> & { role: "AGENT" | "ADMIN" } {
-  return a.kind === "user" && (a.role === "AGENT" || a.role === "ADMIN");
+/** Every role that works in the staff area (lists of agents, staff notifications). */
+export const STAFF_ROLES = ["AGENT", "ADMIN", "MANAGER"] as const satisfies readonly Role[];
+
+export function isStaff(a: Actor): a is Extract<Actor, { kind: "user" }> & { role: "AGENT" | "ADMIN" | "MANAGER" } {
+  return a.kind === "user" && (a.role === "AGENT" || a.role === "ADMIN" || a.role === "MANAGER");
 }
 
 export function isAdmin(a: Actor): boolean {

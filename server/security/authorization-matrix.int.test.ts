@@ -1,6 +1,6 @@
 // The authorization matrix (ASVS 5.0 V8.2.1, V8.2.2, V8.3.1): every procedure of the real
 // appRouter, called as anonymous, a guest link of another ticket, customer B, customer A,
-// an agent and an admin, with ids that belong to customer A or to staff. The expected
+// an agent, an admin, a manager and an agent whose teams do not cover A's category, with ids that belong to customer A or to staff. The expected
 // allow/deny comes from ONE table (authorization-table.ts); a procedure missing there fails.
 // Denied calls must answer UNAUTHORIZED / FORBIDDEN / NOT_FOUND and change no row; no answer to
 // anyone but A and staff may contain A's ticket.
@@ -15,7 +15,7 @@ import { openTicketAs, setTicketStatus, guestActor } from "@/server/testing/port
 import { resetDb } from "@/server/testing/reset-db";
 import { buildKbWorld } from "@/server/testing/kb-fixtures";
 import { anonymous, type Actor } from "@/server/domain/actor";
-import { AUTHORIZATION_TABLE, ACTORS, ALLOWED, type ActorName, type World } from "./authorization-table";
+import { AUTHORIZATION_TABLE, ACTORS, ALLOWED, MUST_NOT_SEE_A, type ActorName, type World } from "./authorization-table";
 
 const MARKER = "A-PRIVATE-MARKER-5c1e";
 const PATHS = Object.keys(appRouter._def.procedures as Record<string, unknown>).sort();
@@ -27,6 +27,13 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
   const b = await makeActor("CUSTOMER");
   const agent = await makeActor("AGENT");
   const admin = await makeActor("ADMIN");
+  const manager = await makeActor("MANAGER");
+  const foreign = await makeActor("AGENT");
+  // scoping (issue 16): A's category belongs to the agent's team, a second one to foreignAgent's
+  const categoryId = await firstCategoryId();
+  const foreignCategory = await db().category.create({ data: { nameRu: "Чужая", nameEn: "Foreign", sortOrder: 999 } });
+  const team = await db().team.create({ data: { name: "A team", members: { create: [{ userId: agent.user.id }] }, categories: { create: [{ categoryId }] } } });
+  await db().team.create({ data: { name: "Other team", members: { create: [{ userId: foreign.user.id }] }, categories: { create: [{ categoryId: foreignCategory.id }] } } });
   const ticketA = (await openTicketAs(a.actor, `${MARKER} printer`)).id;
   const closedTicketA = (await openTicketAs(a.actor, `${MARKER} closed one`)).id;
   await setTicketStatus(closedTicketA, "closed");
@@ -44,7 +51,9 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
     agentId: agent.user.id,
     adminId: admin.user.id,
     customerAId: a.user.id,
-    categoryId: await firstCategoryId(),
+    categoryId,
+    foreignCategoryId: foreignCategory.id,
+    teamId: team.id,
     statusId: (await statusByKey("new")).id,
     otherStatusId: (await statusByKey("in_progress")).id,
     cannedReplyId: canned.id,
@@ -63,6 +72,8 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
     customerB: b.actor,
     agent: agent.actor,
     admin: admin.actor,
+    manager: manager.actor,
+    foreignAgent: foreign.actor,
   };
   return { w, actors };
 }
@@ -128,7 +139,7 @@ describe("authorization matrix", () => {
       if (!r.ok && (r.code === "UNAUTHORIZED" || r.code === "FORBIDDEN" || (r.code === "NOT_FOUND" && !entry.notFoundOk))) {
         problems.push(`${name}: expected allow, got ${r.code} ${r.message}`);
       }
-      if (r.ok && (name === "anonymous" || name === "guest" || name === "customerB") && r.json.includes(MARKER)) {
+      if (r.ok && MUST_NOT_SEE_A.includes(name) && r.json.includes(MARKER)) {
         problems.push(`${name}: the answer contains customer A's ticket`);
       }
     }

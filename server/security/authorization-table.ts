@@ -10,24 +10,30 @@
 //   user      a signed-in customer or staff member (not a guest link, not anonymous)
 //   owner     customer A (the ticket's requester) and staff — not customer B, not B's guest link
 //   requester customer A only (e.g. rating: staff do not rate for the customer)
-//   staff     agents and admins
-//   admin     admins only
+//   staff     every staff member: agents (also one whose teams do not cover customer A's
+//             category: foreignAgent), managers and admins
+//   scopedStaff staff who may see customer A's ticket: its category is linked to the agent's
+//             team (issue 16); foreignAgent must get NOT_FOUND — a managers and admins see all
+//   admin     admins only (managers: every ticket and report, no settings)
 
 import type { KbWorld } from "@/server/testing/kb-fixtures";
 import { PNG_1x1 } from "@/server/testing/portal-helpers";
 
-export type ActorName = "anonymous" | "guest" | "customerA" | "customerB" | "agent" | "admin";
-export const ACTORS: ActorName[] = ["anonymous", "guest", "customerB", "customerA", "agent", "admin"];
+export type ActorName = "anonymous" | "guest" | "customerA" | "customerB" | "agent" | "admin" | "manager" | "foreignAgent";
+export const ACTORS: ActorName[] = ["anonymous", "guest", "customerB", "customerA", "agent", "admin", "manager", "foreignAgent"];
+/** Actors that must never read customer A's ticket in any answer (lists, search, reports). */
+export const MUST_NOT_SEE_A: ActorName[] = ["anonymous", "guest", "customerB", "foreignAgent"];
 
-export type Rule = "public" | "visitor" | "user" | "owner" | "requester" | "staff" | "admin";
+export type Rule = "public" | "visitor" | "user" | "owner" | "requester" | "staff" | "scopedStaff" | "admin";
 
 export const ALLOWED: Record<Rule, ActorName[]> = {
-  public: ["anonymous", "guest", "customerA", "customerB", "agent", "admin"],
-  visitor: ["guest", "customerA", "customerB", "agent", "admin"],
-  user: ["customerA", "customerB", "agent", "admin"],
-  owner: ["customerA", "agent", "admin"],
+  public: ["anonymous", "guest", "customerA", "customerB", "agent", "admin", "manager", "foreignAgent"],
+  visitor: ["guest", "customerA", "customerB", "agent", "admin", "manager", "foreignAgent"],
+  user: ["customerA", "customerB", "agent", "admin", "manager", "foreignAgent"],
+  owner: ["customerA", "agent", "admin", "manager"],
   requester: ["customerA"],
-  staff: ["agent", "admin"],
+  staff: ["agent", "admin", "manager", "foreignAgent"],
+  scopedStaff: ["agent", "admin", "manager"],
   admin: ["admin"],
 };
 
@@ -40,7 +46,11 @@ export type World = {
   agentId: number;
   adminId: number;
   customerAId: number;
+  /** customer A's tickets are here; linked to the agent's team */
   categoryId: number;
+  /** linked to foreignAgent's team only */
+  foreignCategoryId: number;
+  teamId: number;
   statusId: number;
   otherStatusId: number;
   cannedReplyId: number;
@@ -80,16 +90,14 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   // tickets: staff
   "ticket.counts": { rule: "staff", input: none },
   "ticket.staffSettings": { rule: "staff", input: none },
-  "ticket.setStatus": { rule: "staff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), statusId: w.otherStatusId }) },
-  "ticket.assign": { rule: "staff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), assigneeId: w.agentId }) },
-  "ticket.setCategory": { rule: "staff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), categoryId: w.categoryId }) },
-  "ticket.addNote": { rule: "staff", input: (w) => ({ ticketId: w.ticketA, body: "Internal note" }) },
+  "ticket.setStatus": { rule: "scopedStaff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), statusId: w.otherStatusId }) },
+  "ticket.assign": { rule: "scopedStaff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), assigneeId: w.agentId }) },
+  "ticket.setCategory": { rule: "scopedStaff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), categoryId: w.foreignCategoryId }) },
+  "ticket.addNote": { rule: "scopedStaff", input: (w) => ({ ticketId: w.ticketA, body: "Internal note" }) },
   "ticket.setRequester": { rule: "admin", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), name: "New Requester", email: "new-requester@example.test" }) },
-  "ticket.history": { rule: "staff", input: (w) => ({ ticketId: w.ticketA }) },
   "ticket.setPriority": { rule: "staff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), priorityId: w.priorityId }) },
   "ticket.setFields": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, values: { [w.customFieldId]: "changed" } }) },
   "ticket.exportCsv": { rule: "staff", input: () => ({ locale: "ru" }) },
-  "ticket.bulkUpdate": { rule: "staff", input: (w) => ({ ticketIds: [w.ticketA, w.ticketB], statusId: w.otherStatusId }) },
   // tickets: staff actions of issue 15 (server/api/routers/ticket-actions.ts)
   "ticket.createForCustomer": { rule: "staff", input: (w) => ({ title: "By phone", body: "Called in", categoryId: w.categoryId, customer: { userId: w.customerAId }, notifyCustomer: true }) },
   "ticket.findCustomers": { rule: "staff", input: () => ({ query: "example" }) },
@@ -100,6 +108,8 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "ticket.merge": { rule: "staff", input: async (w) => ({ sourceId: w.ticketA, targetId: w.ticketB, sourceVersion: await w.ticketAVersion() }) },
   "ticket.mergeCandidates": { rule: "staff", input: (w) => ({ ticketId: w.ticketB, query: "printer" }) },
   "ticket.removeCc": { rule: "staff", input: (w) => ({ ticketId: w.ticketA, email: "colleague-of-a@example.test" }) },
+  "ticket.history": { rule: "scopedStaff", input: (w) => ({ ticketId: w.ticketA }) },
+  "ticket.bulkUpdate": { rule: "scopedStaff", input: (w) => ({ ticketIds: [w.ticketA, w.ticketB], statusId: w.otherStatusId }) },
   // settings, meta
   "settings.get": { rule: "admin", input: () => ({ group: "mail" }) },
   "settings.update": { rule: "admin", input: () => ({ group: "tickets", values: { allowRating: true } }) },
@@ -138,10 +148,16 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "customField.reorder": { rule: "admin", input: (w) => ({ ids: [w.customFieldId] }) },
   // users, tokens
   "user.assignable": { rule: "staff", input: none },
+  "user.away": { rule: "staff", input: none },
+  "user.setAway": { rule: "staff", input: () => ({ away: true }) },
   "user.list": { rule: "admin", input: () => ({ includeCustomers: true }) },
   "user.invite": { rule: "admin", input: () => ({ email: "invited@example.test", name: "Invited", locale: "en", role: "AGENT" }) },
   "user.setRole": { rule: "admin", input: (w) => ({ id: w.customerAId, role: "AGENT" }) },
   "user.setActive": { rule: "admin", input: (w) => ({ id: w.agentId, active: false }) },
+  // teams and category scoping (issue 16)
+  "team.list": { rule: "admin", input: none },
+  "team.save": { rule: "admin", input: (w) => ({ id: w.teamId, name: "Renamed team", memberIds: [w.agentId], categoryIds: [w.categoryId, w.foreignCategoryId] }) },
+  "team.delete": { rule: "admin", input: (w) => ({ id: w.teamId }) },
   "apiToken.list": { rule: "admin", input: none },
   "apiToken.create": { rule: "admin", input: (w) => ({ name: "ci", userId: w.agentId, scope: "read", expiresInDays: 30 }) },
   "apiToken.revoke": { rule: "admin", input: (w) => ({ id: w.apiTokenId }) },
@@ -208,8 +224,8 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   "GET /api/v1/tickets/{id}": { procedure: "ticket.byId", rule: "owner", tokenOnly: true },
   "POST /api/v1/tickets": { procedure: "ticket.create", rule: "user", tokenOnly: true },
   "POST /api/v1/tickets/{ticketId}/replies": { procedure: "ticket.reply", rule: "owner", tokenOnly: true },
-  "POST /api/v1/tickets/{ticketId}/notes": { procedure: "ticket.addNote", rule: "staff", tokenOnly: true },
-  "POST /api/v1/tickets/{ticketId}/status": { procedure: "ticket.setStatus", rule: "staff", tokenOnly: true },
+  "POST /api/v1/tickets/{ticketId}/notes": { procedure: "ticket.addNote", rule: "scopedStaff", tokenOnly: true },
+  "POST /api/v1/tickets/{ticketId}/status": { procedure: "ticket.setStatus", rule: "scopedStaff", tokenOnly: true },
   "GET /api/v1/categories": { procedure: "meta.categories", rule: "user", tokenOnly: true },
   "GET /api/v1/statuses": { procedure: "meta.statuses", rule: "user", tokenOnly: true },
   "POST /api/v1/tickets/{ticketId}/priority": { procedure: "ticket.setPriority", rule: "staff", tokenOnly: true },

@@ -11,6 +11,7 @@ const fields = {
   defaultAssigneeId: id.nullable().optional(),
   parentId: id.nullable().optional(),
   noTickets: z.boolean().optional(),
+  assignmentRule: z.enum(["NONE", "ROUND_ROBIN", "FEWEST_OPEN"]).optional(),
 };
 
 export const categoryRouter = createTRPCRouter({

@@ -27,6 +27,8 @@ export const ticketSettingsSchema = z.object({
   customersMayAddCc: z.boolean().default(false),
   /** minutes in which staff may edit or delete their own reply; 0 = never (issue 15.8) */
   replyEditMinutes: z.number().int().min(0).max(1440).default(15),
+  /** days before auto-closing to mail the customer a reminder; 0 = none (must be < autoCloseDays) */
+  autoCloseReminderDays: z.number().int().min(0).max(364).default(0),
 });
 
 export const mailSettingsSchema = z.object({

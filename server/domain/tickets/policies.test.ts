@@ -123,6 +123,7 @@ const FLIPS: Array<[keyof TicketSettings, unknown]> = [
   // issue 15: decided by action-policies.ts (its own table test), never by these policies
   ["customersMayAddCc", true],
   ["replyEditMinutes", 0],
+  ["autoCloseReminderDays", 2],
 ];
 
 describe("ticket policies: every setting × role × state", () => {

@@ -48,7 +48,7 @@ export type IngestMemo = {
 
 export const userSelect = { id: true, role: true, email: true, name: true, locale: true, isActive: true, passwordHash: true, emailVerifiedAt: true } as const;
 /** `passwordHash` only tells the notifications whether the sender has a password (portal link) or is a guest */
-export type SenderUser = { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN"; email: string; name: string; locale: string; isActive: boolean; passwordHash: string | null; emailVerifiedAt: Date | null };
+export type SenderUser = { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN" | "MANAGER"; email: string; name: string; locale: string; isActive: boolean; passwordHash: string | null; emailVerifiedAt: Date | null };
 
 /** Fills ctx.memo.senders for these addresses with one query (see IngestMemo.senders). */
 export async function preloadSenders(client: Db | Tx, ctx: IngestContext, addresses: string[]): Promise<void> {

@@ -1,6 +1,7 @@
 // The writes behind each plan of decide-mail.ts, all inside the caller's transaction: a new
 // ticket from a mail, a reply appended to a ticket, a refused reply, a quarantine entry.
 // Automatic mail is stored staff-only and never notifies, never changes status.
+import { chooseAssignee } from "@/server/services/tickets/auto-assign";
 import type { Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { system, userId } from "@/server/domain/actor";
@@ -29,7 +30,7 @@ function bodyHtml(p: ParsedMail, staged: Staged, text: string, cut: boolean, ctx
   return clean.trim() === "" ? textToHtml(text) : clean;
 }
 
-const userActor = (u: { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN"; email: string; name: string; locale: string }): Actor => ({
+const userActor = (u: { id: number; role: "CUSTOMER" | "AGENT" | "ADMIN" | "MANAGER"; email: string; name: string; locale: string }): Actor => ({
   kind: "user", userId: u.id, role: u.role, email: u.email, name: u.name, locale: u.locale, via: "session",
 });
 const userSelect = { id: true, role: true, email: true, name: true, locale: true } as const;
@@ -96,6 +97,7 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
   const found = d.senderUser !== undefined ? d.senderUser : ((await tx.user.findUnique({ where: { email: p.from.address }, select: userSelect })) as SenderUser | null);
   const { requester, requesterFacts, fresh } = await requesterOf(tx, p, ctx, found, d.plan.reclaimUserId, locale);
   const category = await pickCategory(tx, ctx);
+  const assigneeId = await chooseAssignee(tx, category);
   const status = await pickStatus(tx, ctx);
   const text = p.text.replace(/\s+$/, "");
   const title = (p.subject || ctx.mail.defaultTitle).slice(0, 250);
@@ -116,7 +118,7 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
   const [t] = await tx.$queryRaw<{ id: number }[]>`
     WITH t AS (
       INSERT INTO tickets (title, body, body_html, category_id, status_id, requester_id, assignee_id, source, locale, created_at, updated_at, last_activity_at, last_customer_at, priority_id)
-      VALUES (${title}, ${text}, ${html}, ${category.id}, ${status.id}, ${requester.id}, ${category.defaultAssigneeId}, 'EMAIL'::"MessageSource", ${ticketLocale}, ${now}, ${now}, ${now}, ${now},
+      VALUES (${title}, ${text}, ${html}, ${category.id}, ${status.id}, ${requester.id}, ${assigneeId}, 'EMAIL'::"MessageSource", ${ticketLocale}, ${now}, ${now}, ${now}, ${now},
               coalesce((SELECT id FROM priorities WHERE id = ${priority}::int), default_priority_id()))
       RETURNING id),
     a AS (INSERT INTO audit_events (ticket_id, actor_id, type, data, created_at) SELECT t.id, ${userId(actor)}, 'ticket.created', ${JSON.stringify(created)}::jsonb, ${now} FROM t),
@@ -131,7 +133,7 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
   await insertAttachments(tx, staged, { ticketId: t.id, messageId: null });
   // the ticket as notify() would read it back: it was written just above, in this transaction
   const ticket = requesterFacts && {
-    id: t.id, title, body: text, locale: ticketLocale, source: "EMAIL" as const, rating: null, assigneeId: category.defaultAssigneeId, requesterId: requester.id,
+    id: t.id, title, body: text, locale: ticketLocale, source: "EMAIL" as const, rating: null, assigneeId, requesterId: requester.id, categoryId: category.id,
     status: { nameRu: status.nameRu, nameEn: status.nameEn },
     requester: { id: requester.id, email: requester.email, name: requester.name, ...requesterFacts },
     participants: ccs.map((email) => ({ email })),

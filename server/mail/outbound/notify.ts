@@ -5,17 +5,19 @@
 // Template problems never fail the caller: the shipped default is used and the problem logged.
 import type { Tx } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
-import type { Actor } from "@/server/domain/actor";
+import type { Actor, Role } from "@/server/domain/actor";
 import { env } from "@/server/env";
 import { signLink } from "@/server/auth/signed-links";
 import { loadSettings } from "@/server/services/settings/settings-store";
-import { requesterActor } from "@/server/domain/actor";
+import { requesterActor, STAFF_ROLES } from "@/server/domain/actor";
 import { autoStatusOnReply, canReply, replyToClosedTicket } from "@/server/domain/tickets/policies";
 import type { TicketSettings } from "@/server/domain/settings/schema";
 import { setPasswordUrl } from "./account-mail";
 import { safeHtml, escapeHtml } from "./render";
 import { enqueueMail, loadEnqueueContext, type EnqueueContext } from "./enqueue";
 import { enqueueStaffFanout } from "./staff-fanout";
+import { withinScope } from "./staff-audience";
+import { excerpt } from "@/server/domain/notifications/excerpt";
 import { templateLocale } from "./templates";
 
 export type RefusedReason = "closed" | "unknown-sender" | "login-required" | "guests-disabled";
@@ -59,18 +61,18 @@ export async function notify(tx: Tx, ev: NotifyEvent, preloaded?: EnqueueContext
 }
 
 const ticketSelect = {
-  id: true, title: true, body: true, locale: true, source: true, rating: true, assigneeId: true, requesterId: true,
+  id: true, title: true, body: true, locale: true, source: true, categoryId: true, rating: true, assigneeId: true, requesterId: true,
   status: { select: { nameRu: true, nameEn: true } },
   requester: { select: { id: true, email: true, name: true, isActive: true, passwordHash: true } },
   participants: { select: { email: true } },
 } as const;
 
-async function loadTicket(tx: Tx, id: number): Promise<TicketRow> {
+export async function loadTicket(tx: Tx, id: number): Promise<TicketRow> {
   return tx.ticket.findUniqueOrThrow({ where: { id }, select: ticketSelect });
 }
 export type TicketRow = Prisma.TicketGetPayload<{ select: typeof ticketSelect }>;
 
-function ticketVars(t: TicketRow) {
+export function ticketVars(t: TicketRow) {
   const locale = templateLocale(t.locale);
   return {
     "ticket.number": t.id,
@@ -93,7 +95,7 @@ async function ticketCreated(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.cr
     const vars = { ...ticketVars(t), "ticket.text": t.body, "password.link": password, "reply.accepted": accepted };
     await enqueueMail(tx, { template: "ticket.created", locale: t.locale, to: t.requester.email, ticketId: t.id, audience: "customer", vars }, ctx);
   }
-  await staffMails(tx, t, "staff.new-ticket", "newTicket", ev.actor, { "ticket.text": t.body }, ctx, true);
+  await staffMails(tx, t, "staff.new-ticket", "newTicket", ev.actor, { "ticket.text": excerpt(t.body) }, ctx, true);
 }
 
 async function staffReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.staff" | "reply.customer" }>, ctx: EnqueueContext) {
@@ -128,7 +130,7 @@ async function customerReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.sta
   const m = await tx.message.findUniqueOrThrow({ where: { id: ev.messageId }, select: { bodyText: true, isInternal: true, isAutomatic: true } });
   if (m.isInternal || m.isAutomatic) return;
   const t = await loadTicket(tx, ev.ticketId);
-  await staffMails(tx, t, "staff.customer-reply", "customerReply", ev.actor, { "reply.text": m.bodyText }, ctx);
+  await staffMails(tx, t, "staff.customer-reply", "customerReply", ev.actor, { "reply.text": excerpt(m.bodyText) }, ctx);
 }
 
 async function ticketClosed(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.closed" }>, ctx: EnqueueContext) {
@@ -173,7 +175,7 @@ async function replyRefused(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.refu
 type PrefKey = "newTicket" | "customerReply";
 
 const staffSelect = { id: true, email: true, name: true, locale: true, notifyPrefs: true, isActive: true, role: true } as const;
-type StaffRow = { id: number; email: string; name: string; locale: string; notifyPrefs: unknown };
+type StaffRow = { id: number; email: string; name: string; locale: string; notifyPrefs: unknown; role: Role };
 
 // The active team, read once per context (an ingest run passes one context for all its mails).
 const teamMemo = new WeakMap<EnqueueContext, StaffRow[]>();
@@ -181,17 +183,17 @@ const teamMemo = new WeakMap<EnqueueContext, StaffRow[]>();
 async function activeTeam(tx: Tx, ctx: EnqueueContext): Promise<StaffRow[]> {
   let team = teamMemo.get(ctx);
   if (!team) {
-    team = await tx.user.findMany({ where: { isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select: staffSelect, orderBy: { id: "asc" }, take: 200 });
+    team = await tx.user.findMany({ where: { isActive: true, role: { in: [...STAFF_ROLES] } }, select: staffSelect, orderBy: { id: "asc" }, take: 200 });
     teamMemo.set(ctx, team);
   }
   return team;
 }
 
 async function staffMails(tx: Tx, t: TicketRow, template: "staff.new-ticket" | "staff.customer-reply", pref: PrefKey, actor: Actor, extra: Record<string, string>, ctx: EnqueueContext, newTicket = false) {
-  let recipients: StaffRow[] = t.assigneeId ? await tx.user.findMany({ where: { id: t.assigneeId, isActive: true, role: { in: ["AGENT", "ADMIN"] } }, select: staffSelect }) : [];
+  let recipients: StaffRow[] = t.assigneeId ? await tx.user.findMany({ where: { id: t.assigneeId, isActive: true, role: { in: [...STAFF_ROLES] } }, select: staffSelect }) : [];
   if (recipients.length === 0) recipients = await activeTeam(tx, ctx);
   const actorId = actor.kind === "user" ? actor.userId : null;
-  const wanted = recipients.filter((r) => r.id !== actorId && ((r.notifyPrefs ?? {}) as Record<string, unknown>)[pref] !== false);
+  const wanted = (await withinScope(tx, recipients, t.categoryId)).filter((r) => r.id !== actorId && ((r.notifyPrefs ?? {}) as Record<string, unknown>)[pref] !== false);
   await enqueueStaffFanout(
     tx,
     {

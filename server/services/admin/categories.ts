@@ -4,7 +4,10 @@ import { db } from "@/server/db/client";
 import { badRequest, notFound } from "@/server/domain/errors";
 import { parentRejection } from "@/server/domain/tickets/ticket-fields";
 
-export type CategoryInput = { nameRu: string; nameEn: string; sortOrder?: number; defaultAssigneeId?: number | null; parentId?: number | null; noTickets?: boolean };
+export type CategoryInput = {
+  nameRu: string; nameEn: string; sortOrder?: number; defaultAssigneeId?: number | null; parentId?: number | null; noTickets?: boolean;
+  assignmentRule?: "NONE" | "ROUND_ROBIN" | "FEWEST_OPEN";
+};
 
 async function checkParent(id: number | null, parentId: number | null | undefined) {
   if (parentId == null) return;
@@ -19,7 +22,7 @@ export async function listCategories(opts: { includeArchived: boolean }) {
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
     include: { defaultAssignee: { select: { id: true, name: true } } },
   });
-  return rows.map((c) => ({ id: c.id, name: { ru: c.nameRu, en: c.nameEn }, sortOrder: c.sortOrder, archived: c.archivedAt !== null, defaultAssignee: c.defaultAssignee, parentId: c.parentId, noTickets: c.noTickets }));
+  return rows.map((c) => ({ id: c.id, name: { ru: c.nameRu, en: c.nameEn }, sortOrder: c.sortOrder, archived: c.archivedAt !== null, defaultAssignee: c.defaultAssignee, parentId: c.parentId, noTickets: c.noTickets, assignmentRule: c.assignmentRule }));
 }
 
 async function checkAssignee(id: number | null | undefined) {

@@ -4,7 +4,7 @@
 // invitee: its password is cleared and every session, API token and pending link of it ends,
 // so whoever signed up with that address before (possibly not its owner) keeps nothing.
 import { db } from "@/server/db/client";
-import type { Actor, Role } from "@/server/domain/actor";
+import { STAFF_ROLES, type Actor, type Role } from "@/server/domain/actor";
 import { badRequest, conflict, notFound } from "@/server/domain/errors";
 import { issueToken } from "@/server/services/users/password-tokens";
 import { enqueueAccountMail } from "@/server/mail/outbound/account-mail";
@@ -14,14 +14,14 @@ const select = { id: true, email: true, name: true, role: true, locale: true, is
 
 /** Active agents and admins, for assignment pickers (any staff member). */
 export async function listAssignable() {
-  return db().user.findMany({ where: { role: { in: ["AGENT", "ADMIN"] }, isActive: true }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+  return db().user.findMany({ where: { role: { in: [...STAFF_ROLES] }, isActive: true }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
 }
 
 export async function listStaffUsers(opts: { search?: string; includeCustomers?: boolean }) {
   const q = opts.search?.trim();
   return db().user.findMany({
     where: {
-      ...(opts.includeCustomers ? {} : { role: { in: ["AGENT", "ADMIN"] as Role[] } }),
+      ...(opts.includeCustomers ? {} : { role: { in: [...STAFF_ROLES] as Role[] } }),
       ...(q ? { OR: [{ email: { contains: q, mode: "insensitive" as const } }, { name: { contains: q, mode: "insensitive" as const } }] } : {}),
     },
     select,
@@ -30,7 +30,7 @@ export async function listStaffUsers(opts: { search?: string; includeCustomers?:
   });
 }
 
-export async function inviteAgent(input: { email: string; name: string; locale: "ru" | "en"; role?: "AGENT" | "ADMIN" }) {
+export async function inviteAgent(input: { email: string; name: string; locale: "ru" | "en"; role?: "AGENT" | "ADMIN" | "MANAGER" }) {
   const email = input.email.trim().toLowerCase();
   return db().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });

@@ -8,11 +8,14 @@ import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { notFound } from "@/server/domain/errors";
 import { openInboundRaw } from "@/server/mail/ingest/raw-source";
+import { assertTicketInScope } from "@/server/services/scope/staff-scope";
 
 export async function readRawMail(actor: Actor, id: number): Promise<{ data: Buffer | null; stream: Readable | null; size: number; fileName: string }> {
   if (!isStaff(actor) || !Number.isInteger(id) || id <= 0) throw notFound();
-  const row = await db().inboundMail.findUnique({ where: { id }, select: { raw: true, rawKey: true, ticketId: true } });
+  const row = await db().inboundMail.findUnique({ where: { id }, select: { raw: true, rawKey: true, ticketId: true, ticket: { select: { categoryId: true } } } });
   if (!row) throw notFound();
+  // a mail of a ticket follows the ticket's scope; one that made no ticket (quarantine) stays staff-wide
+  if (row.ticket) await assertTicketInScope(actor, row.ticket.categoryId);
   const src = await openInboundRaw(row);
   if (!src) throw notFound();
   return { ...src, fileName: `mail-${id}${row.ticketId ? `-ticket-${row.ticketId}` : ""}.eml` };

@@ -5,6 +5,9 @@ import { readDb } from "@/server/db/replica";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest } from "@/server/domain/errors";
 import { assertStaff } from "@/server/services/tickets/staff-write";
+import { Prisma } from "@/server/generated/prisma/client";
+import { andScope } from "@/server/db/scope-sql";
+import { loadScope } from "@/server/services/scope/staff-scope";
 import { csvLine } from "./csv-cell";
 
 export type ReportRange = { from: Date; to: Date };
@@ -15,11 +18,14 @@ export async function ticketReport(actor: Actor, r: ReportRange) {
   const days = Math.round((r.to.getTime() - r.from.getTime()) / 86_400_000);
   if (days < 1 || days > MAX_DAYS) throw badRequest("INVALID_RANGE");
   const q = readDb(); // a replica when configured (server/db/replica.ts)
+  // a scoped agent's report covers the categories of their scope only (issue 16)
+  const scope = await loadScope(actor);
+  const [inT, inRow] = [andScope(scope), andScope(scope, Prisma.sql`category_id`)];
   const [perDay, times, ratings, agents] = await Promise.all([
     q.$queryRaw<Array<{ day: Date; created: bigint; closed: bigint }>>`
       SELECT d.day,
-        (SELECT count(*) FROM tickets t WHERE t.created_at >= d.day AND t.created_at < d.day + interval '1 day') AS created,
-        (SELECT count(*) FROM tickets t WHERE t.closed_at >= d.day AND t.closed_at < d.day + interval '1 day') AS closed
+        (SELECT count(*) FROM tickets t WHERE t.created_at >= d.day AND t.created_at < d.day + interval '1 day'${inT}) AS created,
+        (SELECT count(*) FROM tickets t WHERE t.closed_at >= d.day AND t.closed_at < d.day + interval '1 day'${inT}) AS closed
       FROM generate_series(${r.from}::timestamptz AT TIME ZONE 'UTC', ${r.to}::timestamptz AT TIME ZONE 'UTC' - interval '1 day', interval '1 day') AS g(ts)
       CROSS JOIN LATERAL (SELECT (g.ts AT TIME ZONE 'UTC')::timestamp AS day) d
       ORDER BY d.day`,
@@ -27,18 +33,18 @@ export async function ticketReport(actor: Actor, r: ReportRange) {
       SELECT 'firstResponse' AS kind, count(*) AS n,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at)) AS median,
         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at)) AS p90
-      FROM tickets WHERE created_at >= ${r.from} AND created_at < ${r.to} AND first_response_at IS NOT NULL
+      FROM tickets WHERE created_at >= ${r.from} AND created_at < ${r.to} AND first_response_at IS NOT NULL${inRow}
       UNION ALL
       SELECT 'resolution', count(*),
         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM closed_at - created_at)),
         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM closed_at - created_at))
-      FROM tickets WHERE closed_at >= ${r.from} AND closed_at < ${r.to}`,
+      FROM tickets WHERE closed_at >= ${r.from} AND closed_at < ${r.to}${inRow}`,
     q.$queryRaw<Array<{ rating: number; n: bigint }>>`
-      SELECT rating, count(*) AS n FROM tickets WHERE rated_at >= ${r.from} AND rated_at < ${r.to} AND rating IS NOT NULL GROUP BY rating ORDER BY rating`,
+      SELECT rating, count(*) AS n FROM tickets WHERE rated_at >= ${r.from} AND rated_at < ${r.to} AND rating IS NOT NULL${inRow} GROUP BY rating ORDER BY rating`,
     q.$queryRaw<Array<{ id: number | null; name: string | null; n: bigint; avg: number }>>`
       SELECT u.id, u.name, count(*) AS n, avg(t.rating)::float8 AS avg
       FROM tickets t LEFT JOIN users u ON u.id = t.assignee_id
-      WHERE t.rated_at >= ${r.from} AND t.rated_at < ${r.to} AND t.rating IS NOT NULL
+      WHERE t.rated_at >= ${r.from} AND t.rated_at < ${r.to} AND t.rating IS NOT NULL${inT}
       GROUP BY u.id, u.name ORDER BY avg DESC, n DESC`,
   ]);
   const time = (k: string) => {

@@ -9,6 +9,7 @@ import { badRequest } from "@/server/domain/errors";
 import { secretReentryNeeded } from "@/server/domain/settings/secret-guard";
 import { seal, open } from "./secret-box";
 import { pgPool } from "@/server/db/pg-pool";
+import { assertAutoCloseSettings } from "./auto-close-check";
 
 type AnyDb = Db | Tx;
 
@@ -71,6 +72,7 @@ export async function updateSettings<G extends SettingsGroup>(group: G, patch: R
       fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])),
     });
   }
+  if (group === "tickets") await assertAutoCloseSettings(client, parsed.data as AllSettings["tickets"], patch);
   for (const k of Object.keys(patch)) {
     const full = `${group}.${k}`;
     if (SECRET_KEYS.has(full) && patch[k] === "") continue;

@@ -8,7 +8,7 @@ import { assertStaff, lockTicket } from "./staff-write";
 export async function addNote(actor: Actor, input: { ticketId: number; version?: number; body: string }) {
   assertStaff(actor);
   return db().$transaction(async (tx) => {
-    const t = await lockTicket(tx, input.ticketId, input.version);
+    const t = await lockTicket(tx, input.ticketId, input.version, actor);
     const m = await tx.message.create({
       data: { ticketId: t.id, authorId: actor.userId, isInternal: true, source: actor.via === "token" ? "API" : "WEB", bodyText: input.body, bodyHtml: renderMarkdown(input.body) },
     });

@@ -41,7 +41,7 @@ export async function addReply(tx: Tx, r: NewReply): Promise<{ messageId: number
     data: {
       lastActivityAt: now,
       version: { increment: 1 },
-      ...(byStaff ? { firstResponseAt: t.firstResponseAt ?? now } : { lastCustomerAt: now }),
+      ...(byStaff ? { firstResponseAt: t.firstResponseAt ?? now, lastStaffReplyAt: now } : { lastCustomerAt: now }),
       ...(nextStatus ? { statusId: nextStatus.id, closedAt: nextStatus.isClosed ? now : null } : {}),
     },
   });

@@ -14,7 +14,7 @@ export async function assertAssignable(tx: Tx, assigneeId: number | null) {
 export async function assignTicket(actor: Actor, input: { ticketId: number; version?: number; assigneeId: number | null }) {
   assertStaff(actor);
   return db().$transaction(async (tx) => {
-    const t = await lockTicket(tx, input.ticketId, input.version);
+    const t = await lockTicket(tx, input.ticketId, input.version, actor);
     await assertAssignable(tx, input.assigneeId);
     return applyAssignee(tx, actor, t, input.assigneeId);
   });

@@ -1,39 +1,77 @@
-// Auto-close: tickets in the configured "waiting for customer" status with no customer message
-// for `autoCloseDays` days move to the default closed status, with history and the customer's
-// closing mail. Off when autoCloseDays = 0 or autoCloseStatusId = "none". Safe to run in
-// parallel: each ticket is locked and re-checked (SKIP LOCKED picks the batch).
-import { db } from "@/server/db/client";
+// Auto-close: tickets in the configured open "waiting for the customer" status move to the
+// closed status `autoCloseDays` after the wait began (entering the status, the last staff reply
+// or the customer's last message — server/domain/tickets/auto-close.ts decides), with history
+// and the customer's closing mail; `autoCloseReminderDays` before that the customer gets one
+// reminder per waiting period. Safe to run in parallel (SKIP LOCKED) and it cannot loop: each
+// pass walks the table once by id, so a row it did not change is never selected again.
+import { db, type Tx } from "@/server/db/client";
 import { system } from "@/server/domain/actor";
+import { autoCloseSetup, closeCutoff, daysUntilClose, dueForClose, dueForReminder, type AutoCloseProblem } from "@/server/domain/tickets/auto-close";
 import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadEnqueueContext, type EnqueueContext } from "@/server/mail/outbound/enqueue";
+import { enqueueAutoCloseReminder } from "@/server/mail/outbound/reminder-mail";
 import { applyStatus } from "./set-status";
 
-export type AutoCloseResult = { enabled: boolean; closed: number; ticketIds: number[] };
+export type AutoCloseResult = { enabled: boolean; problem?: AutoCloseProblem; closed: number; ticketIds: number[]; reminded: number; remindedIds: number[] };
+
+type Setup = Extract<ReturnType<typeof autoCloseSetup>, { on: true }>;
+type Pass = (tx: Tx, ids: number[], setup: Setup, now: Date, ctx: EnqueueContext) => Promise<number[]>;
 
 export async function runAutoClose(opts: { now?: Date; batch?: number } = {}): Promise<AutoCloseResult> {
   const s = await loadSettings("tickets");
-  if (!s.autoCloseDays || s.autoCloseStatusId === "none") return { enabled: false, closed: 0, ticketIds: [] };
-  const waitingId = s.autoCloseStatusId;
-  // the seeded "closed" status, else the first closed one
-  const seeded = await db().status.findUnique({ where: { key: "closed" } });
-  const closedStatus = seeded?.isClosed ? seeded : await db().status.findFirst({ where: { isClosed: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
-  if (!closedStatus) return { enabled: false, closed: 0, ticketIds: [] };
-  const cutoff = new Date((opts.now ?? new Date()).getTime() - s.autoCloseDays * 86_400_000);
+  const statuses = await db().status.findMany({ select: { id: true, key: true, isClosed: true, sortOrder: true } });
+  const setup = autoCloseSetup(s, statuses);
+  if (!setup.on) return { enabled: false, ...(setup.problem ? { problem: setup.problem } : {}), closed: 0, ticketIds: [], reminded: 0, remindedIds: [] };
+  const now = opts.now ?? new Date();
   const batch = opts.batch ?? 500;
-  const ids: number[] = [];
-  // small transactions: one batch of locked rows at a time, never the whole table
-  for (;;) {
-    const done = await db().$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<Array<{ id: number }>>`
-        SELECT id FROM tickets WHERE status_id = ${waitingId} AND last_customer_at < ${cutoff}
-        ORDER BY id LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
-      for (const r of rows) {
-        const t = await tx.ticket.findUniqueOrThrow({ where: { id: r.id }, include: { status: true } });
-        await applyStatus(tx, system, t, closedStatus.id, undefined, { auditType: "ticket.closed_auto" });
-        ids.push(r.id);
-      }
-      return rows.length < batch;
-    }, { timeout: 120_000 });
-    if (done) break;
-  }
-  return { enabled: true, closed: ids.length, ticketIds: ids };
+  const ticketIds = await walk(setup, closeCutoff(now, setup.days), batch, now, closePass);
+  const remindedIds = setup.reminderDays > 0 ? await walk(setup, closeCutoff(now, setup.days - setup.reminderDays), batch, now, remindPass) : [];
+  return { enabled: true, closed: ticketIds.length, ticketIds, reminded: remindedIds.length, remindedIds };
 }
+
+/**
+ * One pass over the waiting tickets whose wait began before `cutoff`, in small transactions of
+ * `batch` locked rows. The cursor only moves forward: a row the pass leaves alone (locked by
+ * another run, or refused by the decider) is behind it and is not read again in this run.
+ */
+async function walk(setup: Setup, cutoff: Date, batch: number, now: Date, pass: Pass): Promise<number[]> {
+  const done: number[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = await db().$transaction(async (tx) => {
+      const ids = await tx.$queryRaw<Array<{ id: number }>>`
+        SELECT id FROM tickets
+        WHERE status_id = ${setup.waitingId} AND id > ${after}
+          AND status_changed_at < ${cutoff} AND last_customer_at < ${cutoff}
+          AND (last_staff_reply_at IS NULL OR last_staff_reply_at < ${cutoff})
+        ORDER BY id LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
+      const ctx = ids.length ? await loadEnqueueContext(tx) : null;
+      if (ctx) done.push(...(await pass(tx, ids.map((r) => r.id), setup, now, ctx)));
+      return ids;
+    }, { timeout: 120_000 });
+    if (rows.length < batch) return done;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+const clockSelect = { id: true, statusId: true, version: true, statusChangedAt: true, lastStaffReplyAt: true, lastCustomerAt: true, autoCloseRemindedAt: true, status: { select: { isClosed: true } } } as const;
+
+const closePass: Pass = async (tx, ids, setup, now) => {
+  const closed: number[] = [];
+  for (const t of await tx.ticket.findMany({ where: { id: { in: ids } }, select: clockSelect, orderBy: { id: "asc" } })) {
+    if (t.statusId !== setup.waitingId || !dueForClose(t, now, setup.days)) continue;
+    const r = await applyStatus(tx, system, t, setup.closedId, undefined, { auditType: "ticket.closed_auto" });
+    if (r.changed) closed.push(t.id);
+  }
+  return closed;
+};
+
+const remindPass: Pass = async (tx, ids, setup, now, ctx) => {
+  const reminded: number[] = [];
+  for (const t of await tx.ticket.findMany({ where: { id: { in: ids } }, select: clockSelect, orderBy: { id: "asc" } })) {
+    if (t.statusId !== setup.waitingId || !dueForReminder(t, now, setup.days, setup.reminderDays)) continue;
+    await tx.ticket.update({ where: { id: t.id }, data: { autoCloseRemindedAt: now } });
+    if (await enqueueAutoCloseReminder(tx, t.id, daysUntilClose(t, now, setup.days), ctx)) reminded.push(t.id);
+  }
+  return reminded;
+};

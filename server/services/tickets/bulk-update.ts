@@ -21,12 +21,12 @@ export async function bulkUpdate(actor: Actor, input: BulkInput) {
     if (input.assigneeId !== undefined) await assertAssignable(tx, input.assigneeId);
     let updated = 0;
     for (const id of ids) {
-      let t = await lockTicket(tx, id, undefined);
+      let t = await lockTicket(tx, id, undefined, actor);
       const before = t.version;
       if (input.assigneeId !== undefined) await applyAssignee(tx, actor, t, input.assigneeId);
       if (input.categoryId !== undefined) await applyCategory(tx, actor, t, input.categoryId);
       if (input.statusId !== undefined) {
-        t = await lockTicket(tx, id, undefined);
+        t = await lockTicket(tx, id, undefined, null); // checked above; the category may have just changed
         await applyStatus(tx, actor, t, input.statusId);
       }
       const after = await tx.ticket.findUniqueOrThrow({ where: { id }, select: { version: true } });

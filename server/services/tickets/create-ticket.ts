@@ -13,6 +13,7 @@ import { activeCategory, defaultStatus, priorityById } from "./lookups";
 import { priorityForNewTicket } from "@/server/domain/tickets/ticket-fields";
 import { validateFieldValues } from "./ticket-field-values";
 import { claimUploads } from "./claim-uploads";
+import { chooseAssignee } from "./auto-assign";
 import { afterTicketCreated } from "./hooks";
 
 export type CreateTicketInput = {
@@ -46,7 +47,7 @@ export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInpu
       categoryId: category.id,
       statusId: status.id,
       requesterId,
-      assigneeId: category.defaultAssigneeId,
+      assigneeId: await chooseAssignee(tx, category),
       locale: requester.locale,
       source: actor.kind === "user" && actor.via === "token" ? "API" : "WEB",
       ...(priorityId !== null ? { priorityId } : {}),

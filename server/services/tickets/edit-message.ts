@@ -14,7 +14,7 @@ import { assertStaff, lockTicket } from "./staff-write";
 async function lockOwnMessage(tx: Tx, actor: Actor, messageId: number) {
   const found = await tx.message.findUnique({ where: { id: messageId }, select: { ticketId: true } });
   if (!found) throw notFound("MESSAGE_NOT_FOUND");
-  const t = await lockTicket(tx, found.ticketId, undefined);
+  const t = await lockTicket(tx, found.ticketId, undefined, actor);
   const m = await tx.message.findUniqueOrThrow({ where: { id: messageId }, select: { id: true, ticketId: true, authorId: true, source: true, isAutomatic: true, isInternal: true, createdAt: true, deletedAt: true, bodyText: true } });
   if (m.deletedAt) throw notFound("MESSAGE_NOT_FOUND");
   const may = canEditOwnMessage(actor, m, await loadSettings("tickets", { db: tx }), new Date());

@@ -10,7 +10,7 @@ export async function editRequester(actor: Actor, input: { ticketId: number; ver
   if (!isAdmin(actor)) throw forbidden("ADMIN_ONLY");
   const email = input.email.trim().toLowerCase();
   return db().$transaction(async (tx) => {
-    const t = await lockTicket(tx, input.ticketId, input.version);
+    const t = await lockTicket(tx, input.ticketId, input.version, actor);
     const before = await tx.user.findUniqueOrThrow({ where: { id: t.requesterId }, select: { name: true, email: true } });
     if (email !== before.email && (await tx.user.findUnique({ where: { email }, select: { id: true } }))) throw conflict("EMAIL_TAKEN");
     await tx.user.update({ where: { id: t.requesterId }, data: { name: input.name.trim(), email } });

@@ -6,6 +6,7 @@ import { isStaff } from "@/server/domain/actor";
 import { notFound } from "@/server/domain/errors";
 import { canViewTicket } from "@/server/domain/tickets/policies";
 import { loadSettings } from "@/server/services/settings/settings-store";
+import { assertTicketInScope } from "@/server/services/scope/staff-scope";
 import { ticketDetail } from "./ticket-dto";
 import { loadTicketThread } from "./ticket-thread-sql";
 import { loadFieldDefs } from "./field-defs";
@@ -14,6 +15,7 @@ export async function getTicket(actor: Actor, id: number) {
   const settings = await loadSettings("tickets");
   const t = await loadTicketThread(id);
   if (!t || !canViewTicket(actor, { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed }, settings).ok) throw notFound("TICKET_NOT_FOUND");
+  await assertTicketInScope(actor, t.category.id);
   const opening = t.source === "EMAIL" && isStaff(actor)
     ? await db().inboundMail.findFirst({ where: { ticketId: t.id, outcome: "created" }, select: { id: true }, orderBy: { id: "asc" } })
     : null;

@@ -8,6 +8,8 @@ import { readPool } from "@/server/db/replica";
 import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { forbidden } from "@/server/domain/errors";
+import { scopeSql } from "@/server/db/scope-sql";
+import { loadScope } from "@/server/services/scope/staff-scope";
 import { ticketSummary } from "./ticket-dto";
 import { decodeCursor, encodeCursor } from "./list-my-tickets";
 import { fieldFilterJson, type FieldType } from "@/server/domain/tickets/custom-fields";
@@ -81,6 +83,8 @@ export async function listQueue(actor: Actor, f: QueueFilter) {
   const field = await fieldCondition(f);
   if (field === "none") return { items: [], nextCursor: null };
   if (field) w.push(field);
+  const scoped = scopeSql(await loadScope(actor));
+  if (scoped) w.push(scoped);
   if (c && byPriority) w.push(Prisma.sql`(p.sort_order, t.last_activity_at, t.id) < (${c.rank ?? 0}, ${c.at}, ${c.id})`);
   else if (c) w.push(Prisma.sql`(t.last_activity_at, t.id) < (${c.at}, ${c.id})`);
   const where = w.length ? Prisma.sql`WHERE ${Prisma.join(w, " AND ")}` : Prisma.empty;

@@ -5,11 +5,13 @@ import type { Actor } from "@/server/domain/actor";
 import { notFound } from "@/server/domain/errors";
 import { canViewTicket, type TicketFacts } from "@/server/domain/tickets/policies";
 import type { TicketSettings } from "@/server/domain/settings/schema";
+import { assertTicketInScope } from "@/server/services/scope/staff-scope";
 
 export async function lockVisibleTicket(tx: Tx, actor: Actor, ticketId: number, settings: TicketSettings) {
   await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${ticketId} FOR UPDATE`;
   const t = await tx.ticket.findUnique({ where: { id: ticketId }, include: { status: true } });
   const facts: TicketFacts | null = t && { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed, mergedIntoId: t.mergedIntoId };
   if (!t || !facts || !canViewTicket(actor, facts, settings).ok) throw notFound("TICKET_NOT_FOUND");
+  await assertTicketInScope(actor, t.categoryId);
   return { t, facts };
 }

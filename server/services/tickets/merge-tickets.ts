@@ -16,13 +16,13 @@ import { assertStaff, lockTicket } from "./staff-write";
 type Locked = Awaited<ReturnType<typeof lockTicket>>;
 
 /** Both rows locked in id order, so two merges of the same pair cannot deadlock. */
-async function lockPair(tx: Tx, sourceId: number, targetId: number, sourceVersion?: number): Promise<[Locked, Locked]> {
+async function lockPair(tx: Tx, actor: Actor, sourceId: number, targetId: number, sourceVersion?: number): Promise<[Locked, Locked]> {
   if (sourceId < targetId) {
-    const s = await lockTicket(tx, sourceId, sourceVersion);
-    return [s, await lockTicket(tx, targetId, undefined)];
+    const s = await lockTicket(tx, sourceId, sourceVersion, actor);
+    return [s, await lockTicket(tx, targetId, undefined, actor)];
   }
-  const t = await lockTicket(tx, targetId, undefined);
-  return [await lockTicket(tx, sourceId, sourceVersion), t];
+  const t = await lockTicket(tx, targetId, undefined, actor);
+  return [await lockTicket(tx, sourceId, sourceVersion, actor), t];
 }
 
 async function closedStatusId(tx: Tx): Promise<number> {
@@ -68,7 +68,7 @@ export async function mergeTickets(actor: Actor, input: { sourceId: number; targ
   assertStaff(actor);
   return db().$transaction(async (tx) => {
     if (input.sourceId === input.targetId) throw badRequest("SAME_TICKET");
-    const [s, t] = await lockPair(tx, input.sourceId, input.targetId, input.sourceVersion);
+    const [s, t] = await lockPair(tx, actor, input.sourceId, input.targetId, input.sourceVersion);
     const may = canMergeTickets(actor, s, t);
     if (!may.ok) throw may.reason === "STAFF_ONLY" ? forbidden(may.reason) : badRequest(may.reason);
     const closedId = await closedStatusId(tx);

@@ -8,7 +8,7 @@ import { assertStaff, lockTicket } from "./staff-write";
 export async function setCategory(actor: Actor, input: { ticketId: number; version?: number; categoryId: number }) {
   assertStaff(actor);
   return db().$transaction(async (tx) => {
-    const t = await lockTicket(tx, input.ticketId, input.version);
+    const t = await lockTicket(tx, input.ticketId, input.version, actor);
     await activeCategory(tx, input.categoryId);
     return applyCategory(tx, actor, t, input.categoryId);
   });

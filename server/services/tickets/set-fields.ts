@@ -15,7 +15,7 @@ export async function setFields(actor: Actor, input: { ticketId: number; version
   const settings = await loadSettings("tickets");
   return db().$transaction(async (tx) => {
     let t;
-    if (isStaff(actor)) t = await lockTicket(tx, input.ticketId, input.version);
+    if (isStaff(actor)) t = await lockTicket(tx, input.ticketId, input.version, actor);
     else {
       const v = await lockVisibleTicket(tx, actor, input.ticketId, settings);
       const d = canEditTicket(actor, v.facts, settings);

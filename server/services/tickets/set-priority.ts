@@ -8,7 +8,7 @@ import { assertStaff, lockTicket } from "./staff-write";
 export async function setPriority(actor: Actor, input: { ticketId: number; version?: number; priorityId: number }) {
   assertStaff(actor);
   return db().$transaction(async (tx) => {
-    const t = await lockTicket(tx, input.ticketId, input.version);
+    const t = await lockTicket(tx, input.ticketId, input.version, actor);
     await priorityById(tx, input.priorityId);
     return applyPriority(tx, actor, t, input.priorityId);
   });

@@ -13,7 +13,7 @@ export type SetStatusInput = { ticketId: number; version?: number; statusId: num
 export async function setStatus(actor: Actor, input: SetStatusInput) {
   assertStaff(actor);
   return db().$transaction(async (tx) => {
-    const t = await lockTicket(tx, input.ticketId, input.version);
+    const t = await lockTicket(tx, input.ticketId, input.version, actor);
     const r = await applyStatus(tx, actor, t, input.statusId, input.closeNote);
     return { id: t.id, version: r.version };
   });

@@ -2,13 +2,16 @@
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { notFound } from "@/server/domain/errors";
+import { assertTicketInScope } from "@/server/services/scope/staff-scope";
 import { assertStaff } from "./staff-write";
 import { formatFieldValue, type FieldValue } from "@/server/domain/tickets/custom-fields";
 import { loadFieldDefs } from "./field-defs";
 
 export async function ticketHistory(actor: Actor, ticketId: number) {
   assertStaff(actor);
-  if (!(await db().ticket.findUnique({ where: { id: ticketId }, select: { id: true } }))) throw notFound("TICKET_NOT_FOUND");
+  const t = await db().ticket.findUnique({ where: { id: ticketId }, select: { id: true, categoryId: true } });
+  if (!t) throw notFound("TICKET_NOT_FOUND");
+  await assertTicketInScope(actor, t.categoryId);
   const rows = await db().auditEvent.findMany({
     where: { ticketId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

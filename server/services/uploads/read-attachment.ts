@@ -7,13 +7,14 @@ import { isStaff } from "@/server/domain/actor";
 import { notFound } from "@/server/domain/errors";
 import { canViewTicket } from "@/server/domain/tickets/policies";
 import { loadSettings } from "@/server/services/settings/settings-store";
+import { assertTicketInScope } from "@/server/services/scope/staff-scope";
 import { storage } from "./storage";
 
 export async function readAttachment(actor: Actor, id: string) {
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) throw notFound();
   const a = await db().attachment.findUnique({
     where: { id },
-    include: { ticket: { select: { id: true, requesterId: true, status: { select: { isClosed: true } } } }, message: { select: { isInternal: true, isAutomatic: true } } },
+    include: { ticket: { select: { id: true, requesterId: true, categoryId: true, status: { select: { isClosed: true } } } }, message: { select: { isInternal: true, isAutomatic: true } } },
   });
   if (!a) throw notFound();
   if (!a.ticket) {
@@ -23,6 +24,7 @@ export async function readAttachment(actor: Actor, id: string) {
     const s = await loadSettings("tickets");
     if (!canViewTicket(actor, { id: a.ticket.id, requesterId: a.ticket.requesterId, isClosed: a.ticket.status.isClosed }, s).ok) throw notFound();
     if ((a.message?.isInternal || a.message?.isAutomatic) && !isStaff(actor)) throw notFound();
+    await assertTicketInScope(actor, a.ticket.categoryId);
   }
   const data = await storage().get(a.storageKey);
   if (!data) throw notFound();

@@ -15,7 +15,7 @@ export const registerSchema = z.object({ name: nameSchema, email: emailSchema, p
  * `verified: false` for a self-service sign-up (the address is proven later by a mailed link);
  * accounts made by an operator (/setup, admin:create) count as proven.
  */
-export async function registerUser(db: Db, input: { name: string; email: string; password: string | null; role?: "CUSTOMER" | "AGENT" | "ADMIN"; locale?: string; verified?: boolean }) {
+export async function registerUser(db: Db, input: { name: string; email: string; password: string | null; role?: "CUSTOMER" | "AGENT" | "ADMIN" | "MANAGER"; locale?: string; verified?: boolean }) {
   const email = emailSchema.parse(input.email);
   try {
     return await db.user.create({

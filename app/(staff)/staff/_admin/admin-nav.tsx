@@ -10,6 +10,7 @@ const ITEMS = [
   ["priorities", "/staff/settings/priorities"],
   ["customFields", "/staff/settings/custom-fields"],
   ["users", "/staff/settings/users"],
+  ["teams", "/staff/settings/teams"],
   ["cannedReplies", "/staff/settings/canned-replies"],
   ["tokens", "/staff/settings/tokens"],
   ["autoClose", "/staff/settings/auto-close"],

@@ -19,6 +19,7 @@ export const TEMPLATE_KEYS = [
   "account.exists",
   "account.magic-link",
   "ticket.merged",
+  "ticket.reminder",
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export const TEMPLATE_LOCALES = ["ru", "en"] as const;
@@ -45,6 +46,7 @@ export const PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   "account.exists": [...common, "user.name", "user.email"],
   "account.magic-link": [...common, "user.name", "user.email"],
   "ticket.merged": [...common, "ticket.number", "ticket.title", "customer.name", "target.number", "target.title"],
+  "ticket.reminder": [...common, ...ticket, "close.days"],
 };
 
 const allowedSets = new Map<TemplateKey, ReadonlySet<string>>(TEMPLATE_KEYS.map((k) => [k, new Set(PLACEHOLDERS[k])]));
@@ -94,6 +96,7 @@ export function sampleVars(key: TemplateKey, locale: TemplateLocale): TemplateVa
     "user.email": "anna@example.com",
     "target.number": 1040,
     "target.title": ru ? "Счета за первый квартал" : "Invoices for the first quarter",
+    "close.days": 2,
   };
   if (key === "guest.account-exists") base.link = "https://support.example.com/sign-in?next=%2Ftickets%2Fnew";
   if (key.startsWith("account.") || key === "password.reset" || key === "agent.invite") base.link = "https://support.example.com/set-password?token=sample";

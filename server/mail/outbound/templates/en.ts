@@ -226,7 +226,19 @@ To add something, simply reply to this email.
 {{link}}`,
     html: `<p>Hello {{customer.name}},</p>
 <p>your request <strong>{{ticket.number}}</strong> “{{ticket.title}}” concerns the same matter as request <strong>{{target.number}}</strong> “{{target.title}}”, so we have merged them. Everything you wrote is kept there, and we will answer you in that request.</p>
-<p>To add something, simply reply to this email.</p>
+<p>To add something, simply reply to this email.</p>`,
+  },
+  "ticket.reminder": {
+    subject: "Still need help? {{ticket.title}}",
+    text: `Hello {{customer.name}},
+
+we are waiting for your answer on request {{ticket.number}} "{{ticket.title}}". If we do not hear from you, it will be closed automatically in {{close.days}} day(s).
+If you still need help, just reply to this email.
+
+{{link}}`,
+    html: `<p>Hello {{customer.name}},</p>
+<p>we are waiting for your answer on request <strong>{{ticket.number}}</strong> “{{ticket.title}}”. If we do not hear from you, it will be closed automatically in {{close.days}} day(s).</p>
+<p>If you still need help, just reply to this email.</p>
 <p><a href="{{link}}">{{link}}</a></p>`,
   },
 };

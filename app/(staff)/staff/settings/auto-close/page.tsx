@@ -16,13 +16,14 @@ export default async function AutoClosePage() {
   await requireAdmin("/staff/settings/auto-close");
   const [t, locale, api] = [await getTranslations("admin.autoClose"), await getLocale(), await caller()];
   const [settings, statuses] = await Promise.all([api.settings.get({ group: "tickets" }), api.status.list()]);
-  const s = settings.values as { autoCloseDays: number; autoCloseStatusId: number | "none" };
+  const s = settings.values as { autoCloseDays: number; autoCloseStatusId: number | "none"; autoCloseReminderDays: number };
   return (
     <div className="mx-auto max-w-4xl">
       <AdminNav active="autoClose" />
       <PageHeader title={t("title")} description={t("description")} />
       <AutoCloseForm
         days={s.autoCloseDays}
+        reminderDays={s.autoCloseReminderDays}
         statusId={s.autoCloseStatusId}
         statuses={statuses.filter((x) => !x.isClosed).map((x) => ({ id: x.id, label: localName(x.name, locale), key: x.key }))}
         cronUrl={new URL("/cron/auto_close", env().APP_URL).toString()}

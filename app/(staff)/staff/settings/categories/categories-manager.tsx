@@ -16,12 +16,14 @@ import { localName } from "@/app/_components/status-badge";
 import { useTRPC } from "@/app/_trpc/client";
 import { useAdminAction } from "../../_admin/use-admin-action";
 
-type Category = { id: number; name: { ru: string; en: string }; archived: boolean; defaultAssignee: { id: number; name: string } | null; parentId: number | null; noTickets: boolean };
-type Form = { id?: number; nameRu: string; nameEn: string; defaultAssigneeId: string; parentId: string; noTickets: boolean };
+type Rule = "NONE" | "ROUND_ROBIN" | "FEWEST_OPEN";
+type Category = { id: number; name: { ru: string; en: string }; archived: boolean; defaultAssignee: { id: number; name: string } | null; parentId: number | null; noTickets: boolean; assignmentRule: Rule };
+type Form = { id?: number; nameRu: string; nameEn: string; defaultAssigneeId: string; parentId: string; noTickets: boolean; assignmentRule: Rule };
 
 export function CategoriesManager({ categories, agents, header }: { categories: Category[]; agents: Array<{ id: number; label: string }>; header: React.ReactNode }) {
   const t = useTranslations("admin.categories");
   const tf = useTranslations("fields.categories");
+  const ta = useTranslations("team.assignment");
   const tc = useTranslations("admin.common");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -41,7 +43,7 @@ export function CategoriesManager({ categories, agents, header }: { categories: 
     <div className="space-y-4">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         {header}
-        <Button onClick={() => setForm({ nameRu: "", nameEn: "", defaultAssigneeId: "", parentId: "", noTickets: false })} data-testid="category-new"><Plus className="size-4" aria-hidden /> {t("new")}</Button>
+        <Button onClick={() => setForm({ nameRu: "", nameEn: "", defaultAssigneeId: "", parentId: "", noTickets: false, assignmentRule: "NONE" })} data-testid="category-new"><Plus className="size-4" aria-hidden /> {t("new")}</Button>
       </div>
       <Table label={t("title")} data-testid="categories">
         <THead>
@@ -70,10 +72,10 @@ export function CategoriesManager({ categories, agents, header }: { categories: 
                   {c.archived && <Badge>{t("archived")}</Badge>}
                 </div>
               </TD>
-              <TD className="hidden text-ink-muted sm:table-cell">{c.defaultAssignee?.name ?? tc("none")}</TD>
+              <TD className="hidden text-ink-muted sm:table-cell">{c.assignmentRule === "NONE" ? (c.defaultAssignee?.name ?? tc("none")) : ta(c.assignmentRule)}</TD>
               <TD>
                 <div className="flex justify-end gap-1">
-                  <Button size="icon" variant="ghost" aria-label={`${tc("edit")}: ${localName(c.name, locale)}`} onClick={() => setForm({ id: c.id, nameRu: c.name.ru, nameEn: c.name.en, defaultAssigneeId: c.defaultAssignee ? String(c.defaultAssignee.id) : "", parentId: c.parentId ? String(c.parentId) : "", noTickets: c.noTickets })}><Pencil className="size-4" aria-hidden /></Button>
+                  <Button size="icon" variant="ghost" aria-label={`${tc("edit")}: ${localName(c.name, locale)}`} onClick={() => setForm({ id: c.id, nameRu: c.name.ru, nameEn: c.name.en, defaultAssigneeId: c.defaultAssignee ? String(c.defaultAssignee.id) : "", parentId: c.parentId ? String(c.parentId) : "", noTickets: c.noTickets, assignmentRule: c.assignmentRule })}><Pencil className="size-4" aria-hidden /></Button>
                   <Button size="sm" variant="ghost" onClick={() => archive.mutate({ id: c.id, archived: !c.archived })}>
                     {c.archived ? <ArchiveRestore className="size-4" aria-hidden /> : <Archive className="size-4" aria-hidden />}
                     <span className="sr-only sm:not-sr-only">{c.archived ? t("unarchive") : t("archive")}</span>
@@ -90,7 +92,7 @@ export function CategoriesManager({ categories, agents, header }: { categories: 
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                const body = { nameRu: form.nameRu, nameEn: form.nameEn, defaultAssigneeId: form.defaultAssigneeId ? Number(form.defaultAssigneeId) : null, parentId: form.parentId ? Number(form.parentId) : null, noTickets: form.noTickets };
+                const body = { nameRu: form.nameRu, nameEn: form.nameEn, defaultAssigneeId: form.defaultAssigneeId ? Number(form.defaultAssigneeId) : null, parentId: form.parentId ? Number(form.parentId) : null, noTickets: form.noTickets, assignmentRule: form.assignmentRule };
                 if (form.id) update.mutate({ id: form.id, ...body });
                 else create.mutate(body);
               }}
@@ -99,6 +101,11 @@ export function CategoriesManager({ categories, agents, header }: { categories: 
               <DialogBody className="space-y-4">
                 <Field label={tc("nameRu")} required><Input required maxLength={100} value={form.nameRu} onChange={(e) => setForm({ ...form, nameRu: e.target.value })} /></Field>
                 <Field label={tc("nameEn")} required><Input required maxLength={100} value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.target.value })} /></Field>
+                <Field label={ta("label")} hint={ta("hint")}>
+                  <Select value={form.assignmentRule} onChange={(e) => setForm({ ...form, assignmentRule: e.target.value as Rule })} data-testid="assignment-rule">
+                    {(["NONE", "ROUND_ROBIN", "FEWEST_OPEN"] as const).map((r) => <option key={r} value={r}>{ta(r)}</option>)}
+                  </Select>
+                </Field>
                 <Field label={t("defaultAssignee")}>
                   <Select value={form.defaultAssigneeId} onChange={(e) => setForm({ ...form, defaultAssigneeId: e.target.value })}>
                     <option value="">{t("noAssignee")}</option>

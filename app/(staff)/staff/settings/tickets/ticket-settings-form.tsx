@@ -2,6 +2,7 @@
 // «Настройки заявок / Ticket settings»: every key of ticketSettingsSchema with help text.
 // Saves the changed keys through settings.update, which validates with the same schema.
 import { useMemo, useState } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMutation } from "@tanstack/react-query";
@@ -61,11 +62,11 @@ export function TicketSettingsForm({ initial, statuses }: { initial: TicketSetti
       disabled={extra?.disabled}
     />
   );
-  const statusSelect = (key: "statusOnStaffReply" | "statusOnClientReply" | "autoCloseStatusId", onlyClosed = false) => (
+  const statusSelect = (key: "statusOnStaffReply" | "statusOnClientReply") => (
     <Field label={t(`fields.${key}.label`)} hint={t(`fields.${key}.help`)}>
       <Select data-testid={`setting-${key}`} value={String(v[key])} onChange={(e) => setV({ ...v, [key]: e.target.value === "none" ? "none" : Number(e.target.value) })}>
         <option value="none">{t("none")}</option>
-        {statuses.filter((s) => !onlyClosed || s.isClosed).map((s) => (
+        {statuses.map((s) => (
           <option key={s.id} value={s.id}>{s.name}</option>
         ))}
       </Select>
@@ -124,15 +125,13 @@ export function TicketSettingsForm({ initial, statuses }: { initial: TicketSetti
           {statusSelect("statusOnStaffReply")}
           {statusSelect("statusOnClientReply")}
         </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={t("fields.autoCloseDays.label")} hint={t("fields.autoCloseDays.help")}>
-            <Input data-testid="setting-autoCloseDays" type="number" min={0} max={365} value={v.autoCloseDays} onChange={(e) => setV({ ...v, autoCloseDays: Number(e.target.value) })} />
-          </Field>
-          {statusSelect("autoCloseStatusId", true)}
-        </div>
         <Field label={ta("replyEditMinutes.label")} hint={ta("replyEditMinutes.help")}>
           <Input data-testid="setting-replyEditMinutes" type="number" min={0} max={1440} className="sm:max-w-48" value={v.replyEditMinutes} onChange={(e) => setV({ ...v, replyEditMinutes: Number(e.target.value) })} />
         </Field>
+        {/* auto-close has one home, its own page: two forms for the same keys disagreed (issue 16) */}
+        <p className="text-sm text-ink-muted" data-testid="auto-close-link">
+          {t("autoCloseMoved")} <Link className="font-medium text-primary-700 hover:underline" href="/staff/settings/auto-close">{t("autoCloseMovedLink")}</Link>
+        </p>
       </>)}
       <div className="sticky bottom-0 z-10 -mx-4 flex items-center justify-end gap-3 border-t border-line bg-surface/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:shadow-lg">
         {changed.length > 0 && <span className="mr-auto text-sm text-ink-muted" data-testid="unsaved">{t("unsaved")}</span>}

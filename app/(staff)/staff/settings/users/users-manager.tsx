@@ -15,7 +15,7 @@ import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogBody, DialogFoo
 import { useTRPC } from "@/app/_trpc/client";
 import { useAdminAction } from "../../_admin/use-admin-action";
 
-type Role = "CUSTOMER" | "AGENT" | "ADMIN";
+type Role = "CUSTOMER" | "AGENT" | "ADMIN" | "MANAGER";
 type U = { id: number; name: string; email: string; role: Role; isActive: boolean };
 
 export function UsersManager({ users, meId, header }: { users: U[]; meId: number; header: React.ReactNode }) {
@@ -24,7 +24,7 @@ export function UsersManager({ users, meId, header }: { users: U[]; meId: number
   const locale = useLocale();
   const trpc = useTRPC();
   const act = useAdminAction();
-  const [form, setForm] = useState<{ name: string; email: string; locale: "ru" | "en"; role: "AGENT" | "ADMIN" } | null>(null);
+  const [form, setForm] = useState<{ name: string; email: string; locale: "ru" | "en"; role: "AGENT" | "ADMIN" | "MANAGER" } | null>(null);
   const invite = useMutation(trpc.user.invite.mutationOptions({ onSuccess: (u) => { setForm(null); act.done(t("invited", { email: u.email })); }, onError: act.failed }));
   const setRole = useMutation(trpc.user.setRole.mutationOptions({ onSuccess: () => act.done(), onError: act.failed }));
   const setActive = useMutation(trpc.user.setActive.mutationOptions({ onSuccess: () => act.done(), onError: act.failed }));
@@ -54,7 +54,7 @@ export function UsersManager({ users, meId, header }: { users: U[]; meId: number
                 </TD>
                 <TD>
                   <Select aria-label={`${t("role")}: ${u.name}`} value={u.role} disabled={me || setRole.isPending} onChange={(e) => setRole.mutate({ id: u.id, role: e.target.value as Role })}>
-                    {(["AGENT", "ADMIN", "CUSTOMER"] as const).map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+                    {(["AGENT", "MANAGER", "ADMIN", "CUSTOMER"] as const).map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
                   </Select>
                 </TD>
                 <TD className="hidden sm:table-cell">{u.isActive ? <Badge variant="success" dot>{t("active")}</Badge> : <Badge dot>{t("inactive")}</Badge>}</TD>
@@ -82,8 +82,9 @@ export function UsersManager({ users, meId, header }: { users: U[]; meId: number
                 <Field label={t("email")} required><Input name="email" type="email" required maxLength={254} value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} /></Field>
                 <div className="grid grid-cols-2 gap-3">
                   <Field label={t("role")}>
-                    <Select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as "AGENT" | "ADMIN" })}>
+                    <Select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as "AGENT" | "ADMIN" | "MANAGER" })}>
                       <option value="AGENT">{t("roles.AGENT")}</option>
+                      <option value="MANAGER">{t("roles.MANAGER")}</option>
                       <option value="ADMIN">{t("roles.ADMIN")}</option>
                     </Select>
                   </Field>

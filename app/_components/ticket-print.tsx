@@ -34,9 +34,9 @@ export async function TicketPrint({ ticket, staff }: { ticket: TicketDetail; sta
         <p className="font-mono text-sm text-ink-subtle">{t("number", { number: ticket.number })}</p>
         <h1 className="text-2xl font-semibold text-ink">{ticket.title}</h1>
       </header>
-      <dl className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1 text-sm">
+      <dl className="grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm sm:grid-cols-[9rem_minmax(0,1fr)]">
         {rows.map(([k, v]) => (
-          <div key={k} className="contents"><dt className="text-ink-muted">{k}</dt><dd className="break-words text-ink">{v}</dd></div>
+          <div key={k} className="contents"><dt className="text-ink-muted">{k}</dt><dd className="min-w-0 text-ink [overflow-wrap:anywhere]">{v}</dd></div>
         ))}
       </dl>
       <ol className="space-y-4">

@@ -43,7 +43,7 @@ async function workForEveryJob() {
   const waiting = await statusByKey("waiting");
   await setTicketSettings({ autoCloseDays: 1, autoCloseStatusId: waiting.id });
   const id = await openTicket(w.customer);
-  await db().ticket.update({ where: { id }, data: { statusId: waiting.id, lastCustomerAt: new Date(Date.now() - 5 * 86_400_000) } });
+  await db().ticket.update({ where: { id }, data: { statusId: waiting.id, lastCustomerAt: new Date(Date.now() - 5 * 86_400_000), statusChangedAt: new Date(Date.now() - 5 * 86_400_000) } });
   // a mailbox that is configured (nothing listens there: a run would record its failure)
   await updateSettings("mail", { host: "127.0.0.1", port: 9, secure: false, username: "support@example.test", password: "mailbox-password" });
   expect(await db().outboxMail.count({ where: { status: "PENDING" } })).toBeGreaterThan(0);

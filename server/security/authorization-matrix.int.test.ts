@@ -63,7 +63,7 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
     priorityId: (await db().priority.findUniqueOrThrow({ where: { key: "high" } })).id,
     otherPriorityId: (await db().priority.findUniqueOrThrow({ where: { key: "low" } })).id,
     customFieldId: (await db().customField.create({ data: { type: "text", nameRu: "Сайт", nameEn: "Site" } })).id,
-    staffReplyIds: { agent: await staffReply(agent.user.id), admin: await staffReply(admin.user.id) },
+    staffReplyIds: { agent: await staffReply(agent.user.id), admin: await staffReply(admin.user.id), manager: await staffReply(manager.user.id), foreignAgent: await staffReply(foreign.user.id) },
   };
   const actors: Record<ActorName, Actor> = {
     anonymous,

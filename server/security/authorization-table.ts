@@ -24,6 +24,9 @@ export const ACTORS: ActorName[] = ["anonymous", "guest", "customerB", "customer
 /** Actors that must never read customer A's ticket in any answer (lists, search, reports). */
 export const MUST_NOT_SEE_A: ActorName[] = ["anonymous", "guest", "customerB", "foreignAgent"];
 
+/** the caller's own reply on ticket A when the caller is staff (others get the agent's) */
+const staffReplyOf = (w: World, a?: ActorName) => (a === "admin" || a === "manager" || a === "foreignAgent" ? w.staffReplyIds[a] : w.staffReplyIds.agent);
+
 export type Rule = "public" | "visitor" | "user" | "owner" | "requester" | "staff" | "scopedStaff" | "admin";
 
 export const ALLOWED: Record<Rule, ActorName[]> = {
@@ -62,7 +65,8 @@ export type World = {
   otherPriorityId: number;
   customFieldId: number;
   /** a public reply on ticket A written by each staff actor (issue 15.8: one edits only one's own) */
-  staffReplyIds: { agent: number; admin: number };
+  /** one reply of each staff actor on ticket A: only its author may edit it */
+  staffReplyIds: { agent: number; admin: number; manager: number; foreignAgent: number };
 };
 
 export type Entry = {
@@ -95,7 +99,7 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "ticket.setCategory": { rule: "scopedStaff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), categoryId: w.foreignCategoryId }) },
   "ticket.addNote": { rule: "scopedStaff", input: (w) => ({ ticketId: w.ticketA, body: "Internal note" }) },
   "ticket.setRequester": { rule: "admin", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), name: "New Requester", email: "new-requester@example.test" }) },
-  "ticket.setPriority": { rule: "staff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), priorityId: w.priorityId }) },
+  "ticket.setPriority": { rule: "scopedStaff", input: async (w) => ({ ticketId: w.ticketA, version: await w.ticketAVersion(), priorityId: w.priorityId }) },
   "ticket.setFields": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, values: { [w.customFieldId]: "changed" } }) },
   "ticket.exportCsv": { rule: "staff", input: () => ({ locale: "ru" }) },
   // tickets: staff actions of issue 15 (server/api/routers/ticket-actions.ts)
@@ -103,11 +107,11 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "ticket.findCustomers": { rule: "staff", input: () => ({ query: "example" }) },
   // the world turns customersMayAddCc on: the requester adds, others do not see the ticket
   "ticket.addCc": { rule: "owner", input: (w) => ({ ticketId: w.ticketA, email: "colleague@example.test" }) },
-  "ticket.editMessage": { rule: "staff", input: (w, a) => ({ messageId: a === "admin" ? w.staffReplyIds.admin : w.staffReplyIds.agent, body: "Corrected text" }) },
-  "ticket.deleteMessage": { rule: "staff", input: (w, a) => ({ messageId: a === "admin" ? w.staffReplyIds.admin : w.staffReplyIds.agent }) },
-  "ticket.merge": { rule: "staff", input: async (w) => ({ sourceId: w.ticketA, targetId: w.ticketB, sourceVersion: await w.ticketAVersion() }) },
-  "ticket.mergeCandidates": { rule: "staff", input: (w) => ({ ticketId: w.ticketB, query: "printer" }) },
-  "ticket.removeCc": { rule: "staff", input: (w) => ({ ticketId: w.ticketA, email: "colleague-of-a@example.test" }) },
+  "ticket.editMessage": { rule: "scopedStaff", input: (w, a) => ({ messageId: staffReplyOf(w, a), body: "Corrected text" }) },
+  "ticket.deleteMessage": { rule: "scopedStaff", input: (w, a) => ({ messageId: staffReplyOf(w, a) }) },
+  "ticket.merge": { rule: "scopedStaff", input: async (w) => ({ sourceId: w.ticketA, targetId: w.ticketB, sourceVersion: await w.ticketAVersion() }) },
+  "ticket.mergeCandidates": { rule: "scopedStaff", input: (w) => ({ ticketId: w.ticketB, query: "printer" }) },
+  "ticket.removeCc": { rule: "scopedStaff", input: (w) => ({ ticketId: w.ticketA, email: "colleague-of-a@example.test" }) },
   "ticket.history": { rule: "scopedStaff", input: (w) => ({ ticketId: w.ticketA }) },
   "ticket.bulkUpdate": { rule: "scopedStaff", input: (w) => ({ ticketIds: [w.ticketA, w.ticketB], statusId: w.otherStatusId }) },
   // settings, meta
@@ -228,7 +232,7 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   "POST /api/v1/tickets/{ticketId}/status": { procedure: "ticket.setStatus", rule: "scopedStaff", tokenOnly: true },
   "GET /api/v1/categories": { procedure: "meta.categories", rule: "user", tokenOnly: true },
   "GET /api/v1/statuses": { procedure: "meta.statuses", rule: "user", tokenOnly: true },
-  "POST /api/v1/tickets/{ticketId}/priority": { procedure: "ticket.setPriority", rule: "staff", tokenOnly: true },
+  "POST /api/v1/tickets/{ticketId}/priority": { procedure: "ticket.setPriority", rule: "scopedStaff", tokenOnly: true },
   "POST /api/v1/tickets/{ticketId}/fields": { procedure: "ticket.setFields", rule: "owner", tokenOnly: true },
   "GET /api/v1/priorities": { procedure: "meta.priorities", rule: "user", tokenOnly: true },
   "GET /api/v1/custom-fields": { procedure: "meta.customFields", rule: "user", tokenOnly: true },

@@ -6,12 +6,13 @@
 // target. The source's customer is told by mail (template "ticket.merged").
 import { db, type Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
-import { badRequest, forbidden } from "@/server/domain/errors";
+import { badRequest, forbidden, notFound } from "@/server/domain/errors";
 import { canMergeTickets } from "@/server/domain/tickets/action-policies";
 import { recordEvent } from "@/server/services/audit";
 import { textToHtml } from "@/server/services/content/sanitize";
 import { notifyMerged } from "@/server/mail/outbound/notify-merge";
 import { assertStaff, lockTicket } from "./staff-write";
+import { assertTicketInScope, loadScope } from "@/server/services/scope/staff-scope";
 
 type Locked = Awaited<ReturnType<typeof lockTicket>>;
 
@@ -93,10 +94,16 @@ export async function mergeCandidates(actor: Actor, input: { ticketId: number; q
   const q = input.query.trim().replace(/^#/, "");
   if (!q) return [];
   const byNumber = /^\d{1,9}$/.test(q) ? Number(q) : null;
+  // the ticket being merged and the candidates: only within the caller's categories (issue 16)
+  const source = await db().ticket.findUnique({ where: { id: input.ticketId }, select: { categoryId: true } });
+  if (!source) throw notFound("TICKET_NOT_FOUND");
+  await assertTicketInScope(actor, source.categoryId);
+  const scope = await loadScope(actor);
   const rows = await db().ticket.findMany({
     where: {
       id: { not: input.ticketId },
       mergedIntoId: null,
+      ...(scope.all ? {} : { categoryId: { in: scope.categoryIds } }),
       OR: [...(byNumber ? [{ id: byNumber }] : []), { title: { contains: q, mode: "insensitive" as const } }],
     },
     select: { id: true, title: true, status: { select: { nameRu: true, nameEn: true, color: true, isClosed: true } }, requester: { select: { name: true, email: true } } },

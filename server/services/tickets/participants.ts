@@ -8,6 +8,7 @@ import { canAddCc, canRemoveCc, ccFromMail, checkCcAddress } from "@/server/doma
 import { canViewTicket } from "@/server/domain/tickets/policies";
 import { loadSettings } from "@/server/services/settings/settings-store";
 import { recordEvent } from "@/server/services/audit";
+import { assertTicketInScope } from "@/server/services/scope/staff-scope";
 import { fromAddress } from "@/server/mail/outbound/compose";
 import { emailSchema } from "@/server/services/users/register-user";
 
@@ -21,12 +22,14 @@ async function lockForCc(tx: Tx, actor: Actor, ticketId: number) {
   await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${ticketId} FOR UPDATE`;
   const t = await tx.ticket.findUnique({
     where: { id: ticketId },
-    select: { id: true, requesterId: true, mergedIntoId: true, status: { select: { isClosed: true } }, requester: { select: { email: true } }, _count: { select: { participants: true } } },
+    select: { id: true, requesterId: true, categoryId: true, mergedIntoId: true, status: { select: { isClosed: true } }, requester: { select: { email: true } }, _count: { select: { participants: true } } },
   });
   const settings = await loadSettings("tickets", { db: tx });
   const facts = t && { id: t.id, requesterId: t.requesterId, isClosed: t.status.isClosed, mergedIntoId: t.mergedIntoId };
   // a ticket the caller may not see does not exist for them
   if (!t || !facts || !canViewTicket(actor, facts, settings).ok) throw notFound("TICKET_NOT_FOUND");
+  // staff outside the ticket's categories (issue 16): the same answer
+  await assertTicketInScope(actor, t.categoryId);
   return { t, facts, settings };
 }
 

@@ -59,7 +59,7 @@ export function clientIp(h: Headers): string {
   const served = fromServerEntry(h.get(CLIENT_IP_HEADER));
   if (served) return served;
   // Vercel's edge overwrites x-real-ip with the connecting address on every request
-  const trusted = env().TRUSTED_IP_HEADER ?? (process.env.VERCEL ? "x-real-ip" : undefined);
+  const trusted = env().TRUSTED_IP_HEADER ?? (env().VERCEL ? "x-real-ip" : undefined);
   if (trusted) {
     const v = h.get(trusted)?.split(",")[0]?.trim();
     if (v) return v;

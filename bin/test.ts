@@ -1,4 +1,4 @@
-// `npm test`: the whole suite on a fresh machine — system packages (Chromium, Dovecot),
+// `npm test`: the whole suite on a fresh machine — system packages (Chromium, Dovecot, MariaDB),
 // typecheck, lint, unit + integration (vitest, real PostgreSQL), build, e2e (Playwright in
 // Debian's Chromium against `next start`). Ends with one line: "N passed, N failed".
 import fs from "node:fs";
@@ -43,7 +43,7 @@ async function main() {
   const want = (s: string) => only.length === 0 || only.includes(s);
 
   if (want("e2e") || want("integration")) {
-    // Chromium for Playwright, Dovecot for the mail tests: install when missing (as root).
+    // Chromium for Playwright, Dovecot for the mail tests, MariaDB for the importer: install when missing (as root).
     countStep("system packages", step("system packages", "bash", [path.join(root, ".ci/install-deps.sh")]));
   }
   if (want("typecheck")) countStep("typecheck", step("typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]));

@@ -4,7 +4,7 @@ import { describe, it, expect } from "vitest";
 import { db } from "@/server/db/client";
 import { callerFor } from "@/server/testing/caller";
 import { makeActor } from "@/server/testing/factories";
-import { loadSettings } from "./settings-store";
+import { loadSettings, updateSettings } from "./settings-store";
 
 describe("settings procedures", () => {
   it("returns defaults, saves a valid change and refuses an invalid one without saving", async () => {
@@ -54,5 +54,15 @@ describe("settings procedures", () => {
       await expect(callerFor(actor).settings.update({ group: "tickets", values: { requireLogin: true } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(callerFor().settings.get({ group: "tickets" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("naming another mailbox forgets the ingest cursor of the old one (its UIDs mean nothing there); other changes keep it", async () => {
+    await updateSettings("mail", { protocol: "imap", host: "mail.example.test", port: 993, username: "support@example.test", password: "pw-1" });
+    await db().mailboxState.upsert({ where: { key: "default" }, create: { key: "default", uidValidity: 1700000000n, lastUid: 120n }, update: { uidValidity: 1700000000n, lastUid: 120n } });
+    const cursor = async () => db().mailboxState.findUniqueOrThrow({ where: { key: "default" }, select: { uidValidity: true, lastUid: true } });
+    await updateSettings("mail", { maxMailMb: 20 });
+    expect(await cursor()).toEqual({ uidValidity: 1700000000n, lastUid: 120n });
+    await updateSettings("mail", { username: "help@example.test", password: "pw-2" });
+    expect(await cursor()).toEqual({ uidValidity: null, lastUid: 0n });
   });
 });

@@ -73,6 +73,7 @@ export async function updateSettings<G extends SettingsGroup>(group: G, patch: R
     });
   }
   if (group === "tickets") await assertAutoCloseSettings(client, parsed.data as AllSettings["tickets"], patch);
+  if (group === "mail") await forgetCursorOfOtherMailbox(client, current as Record<string, unknown>, parsed.data as Record<string, unknown>);
   for (const k of Object.keys(patch)) {
     const full = `${group}.${k}`;
     if (SECRET_KEYS.has(full) && patch[k] === "") continue;
@@ -81,4 +82,18 @@ export async function updateSettings<G extends SettingsGroup>(group: G, patch: R
     await client.setting.upsert({ where: { key: full }, create: { key: full, value: value as never }, update: { value: value as never } });
   }
   return loadSettings(group, { db: client });
+}
+
+/** What names one mailbox: another value of any of these is another UID space. */
+const MAILBOX_IDENTITY = ["protocol", "host", "port", "username", "folder"] as const;
+
+/**
+ * The ingest cursor (UIDVALIDITY, last UID) belongs to one mailbox. When the settings name
+ * another one, the cursor is forgotten, so the next run re-scans it from the start (the ledger
+ * makes that harmless) — two mailboxes on one server may share a UIDVALIDITY, and the old
+ * cursor would then skip the new mailbox's first mails.
+ */
+async function forgetCursorOfOtherMailbox(client: AnyDb, before: Record<string, unknown>, after: Record<string, unknown>) {
+  if (MAILBOX_IDENTITY.every((k) => before[k] === after[k])) return;
+  await client.mailboxState.updateMany({ where: { key: "default" }, data: { uidValidity: null, lastUid: 0n } });
 }

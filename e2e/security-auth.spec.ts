@@ -50,7 +50,7 @@ test("ASVS 5.0 V7.2.4: every sign-in creates a new server-side session", async (
   const ctx1 = await newContext(browser);
   await signUp(await ctx1.newPage(), "Rotate", email, "customer-pass-1");
   const ctx2 = await newContext(browser);
-  await signIn(await ctx2.newPage(), email, "customer-pass-1");
+  await signIn(await ctx2.newPage(), email, "customer-pass-1", { sameAddress: true });
   const user = await e2eDb().user.findUniqueOrThrow({ where: { email } });
   const sessions = await e2eDb().userSession.findMany({ where: { userId: user.id } });
   expect(sessions).toHaveLength(2);
@@ -94,7 +94,7 @@ test("ASVS 5.0 V6.4.1/V7.4.3: a password reset kills the old session; the link w
   // single use: the same link now shows the invalid-link notice and no form
   await page.goto(path);
   await expect(page.getByTestId("set-password-form")).toHaveCount(0);
-  await signIn(page, email, "brand-new-pass-2");
+  await signIn(page, email, "brand-new-pass-2", { sameAddress: true });
   await expect(page).toHaveURL(/\/tickets/);
   await ctx.close();
   await victim.close();
@@ -108,7 +108,7 @@ test("ASVS 5.0 V6.2.3/V7.4.3: /account changes the password with the current one
 
   const ctx = await newContext(browser);
   const page = await ctx.newPage();
-  await signIn(page, email, "customer-pass-1");
+  await signIn(page, email, "customer-pass-1", { sameAddress: true });
   await page.goto("/account");
   await expect(page.getByTestId("account-email")).toHaveText(email);
   const form = page.getByTestId("change-password-form");
@@ -171,7 +171,7 @@ test("ASVS 5.0 V6.3.1/V6.3.8: repeated failures throttle the attacker's address 
   expect(throttled).toMatch(/too many attempts/i);
   await attacker.close();
   // ...but the owner, elsewhere, is not locked out
-  await signIn(await (await newContext(browser)).newPage(), email, "customer-pass-1");
+  await signIn(await (await newContext(browser)).newPage(), email, "customer-pass-1", { sameAddress: true });
   const ctx = await newContext(browser);
   // neutral: an account that does not exist answers the same way for the same pattern
   const ghost = uniqueEmail("ghost");

@@ -28,7 +28,7 @@ test("ASVS 5.0 V13.3.1: stored mail passwords appear on no settings page and in 
   const ctx = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } });
   const page = await ctx.newPage();
   const admin = await createStaff("ADMIN");
-  await signIn(page, admin.email, admin.password);
+  await signIn(page, admin.email, admin.password, { sameAddress: true });
 
   for (const [group, values] of [
     ["mail", { host: "127.0.0.1", port: 9, secure: false, username: "support@example.test", password: IMAP_PASSWORD }],

@@ -4,6 +4,7 @@ import type { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
 import { e2eDb, uniqueEmail } from "./db";
+import { freshIp } from "./auth";
 import { hashPassword } from "../../server/auth/passwords";
 import { searchKey } from "../../server/domain/kb/slug";
 
@@ -48,6 +49,7 @@ export async function expectAccessible(page: Page, include?: string) {
 
 /** Signing in on a machine under load: the shared helper's 10 s are not always enough here. */
 export async function kbSignIn(page: Page, email: string, password: string) {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": freshIp() });
   await page.goto("/sign-in");
   const form = page.getByTestId("sign-in-form");
   await form.locator('input[name="email"]').fill(email);

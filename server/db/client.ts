@@ -16,7 +16,7 @@ export function databaseUrl(): string {
 }
 
 export function createDb(url = databaseUrl()): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  const adapter = new PrismaPg({ connectionString: url, max: env().DB_POOL_MAX });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 

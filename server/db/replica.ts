@@ -33,7 +33,7 @@ export function readPool(): pg.Pool {
   const url = replicaUrl();
   if (!url) return pgPool();
   if (!g.__replicaPool) {
-    g.__replicaPool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10), allowExitOnIdle: true });
+    g.__replicaPool = new pg.Pool({ connectionString: url, max: env().DB_POOL_MAX, allowExitOnIdle: true });
     g.__replicaPool.on("error", () => {});
   }
   return g.__replicaPool;

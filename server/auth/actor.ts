@@ -9,6 +9,7 @@ import { auth } from "./config";
 import { verifyLink, GUEST_COOKIE } from "./signed-links";
 
 import { hashToken } from "./token-hash";
+import { isConnectionError } from "@/server/db/errors";
 
 export { hashToken };
 
@@ -65,4 +66,14 @@ export async function actorFromHeaders(h: Headers): Promise<Actor> {
     }
   }
   return anonymous;
+}
+
+/** The actor of a page request, or "unavailable" when the database does not answer (the page shows a clear "unavailable" screen instead of crashing). */
+export async function pageActor(h: Headers): Promise<Actor | "unavailable"> {
+  try {
+    return await actorFromHeaders(h);
+  } catch (e) {
+    if (isConnectionError(e)) return "unavailable";
+    throw e;
+  }
 }

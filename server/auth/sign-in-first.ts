@@ -2,7 +2,7 @@
 // link grants nothing then, so the visitor signs in — with a password or a one-time link mailed
 // to the account the link names — and comes back to the ticket. Already signed in as that
 // account: straight to the ticket. Require login off: null (the guest link works as before).
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import { auth } from "./config";
 
 export async function signInFirst(link: { ticketId: number; userId: number }, token: string): Promise<string | null> {

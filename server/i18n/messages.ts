@@ -3,12 +3,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Locale } from "./locale";
+import { env } from "@/server/env";
 
 const cache = new Map<Locale, Record<string, unknown>>();
 
 export function loadMessages(locale: Locale): Record<string, unknown> {
   const hit = cache.get(locale);
-  if (hit && process.env.NODE_ENV === "production") return hit;
+  if (hit && env().NODE_ENV === "production") return hit;
   const dir = path.join(process.cwd(), "messages", locale);
   const out: Record<string, unknown> = {};
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {

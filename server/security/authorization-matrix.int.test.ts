@@ -64,6 +64,7 @@ async function buildWorld(): Promise<{ w: World; actors: Record<ActorName, Actor
     otherPriorityId: (await db().priority.findUniqueOrThrow({ where: { key: "low" } })).id,
     customFieldId: (await db().customField.create({ data: { type: "text", nameRu: "Сайт", nameEn: "Site" } })).id,
     staffReplyIds: { agent: await staffReply(agent.user.id), admin: await staffReply(admin.user.id), manager: await staffReply(manager.user.id), foreignAgent: await staffReply(foreign.user.id) },
+    savedViewId: (await db().savedView.create({ data: { ownerId: admin.user.id, name: "Admin's view", params: { status: "open", assignee: "any" }, pins: { create: { userId: admin.user.id } } } })).id,
   };
   const actors: Record<ActorName, Actor> = {
     anonymous,

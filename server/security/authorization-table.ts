@@ -67,6 +67,8 @@ export type World = {
   /** a public reply on ticket A written by each staff actor (issue 15.8: one edits only one's own) */
   /** one reply of each staff actor on ticket A: only its author may edit it */
   staffReplyIds: { agent: number; admin: number; manager: number; foreignAgent: number };
+  /** issue 16.4: a saved view of the admin's, shared with nobody (only its owner may touch it) */
+  savedViewId: number;
 };
 
 export type Entry = {
@@ -191,8 +193,21 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "quarantine.discard": { rule: "staff", input: () => ({ id: 999_999 }), notFoundOk: true },
   "quarantine.createTicket": { rule: "staff", input: () => ({ id: 999_999 }), notFoundOk: true },
   "quarantine.inspect": { rule: "staff", input: () => ({ emlBase64: Buffer.from("From: a@example.test\r\nSubject: hi\r\n\r\nbody\r\n").toString("base64") }) },
+  // saved views (issue 16.4): each staff member's own; the fixture view is the admin's and not
+  // shared, so only its owner may change, pin or reorder it (sharing: saved-views.int.test.ts)
+  "view.list": { rule: "staff", input: none },
+  "view.counts": { rule: "staff", input: none },
+  "view.create": { rule: "staff", input: () => ({ name: "My open", params: { status: "open", assignee: "me" } }) },
+  "view.update": { rule: "admin", input: (w) => ({ id: w.savedViewId, name: "Renamed view" }) },
+  "view.delete": { rule: "admin", input: (w) => ({ id: w.savedViewId }) },
+  "view.pin": { rule: "admin", input: (w) => ({ id: w.savedViewId, pinned: false }) },
+  "view.reorder": { rule: "admin", input: (w) => ({ ids: [w.savedViewId] }) },
+  // live updates (issue 16.5): typing pings and the polling fallback follow the ticket's scope
+  "live.typing": { rule: "scopedStaff", input: (w) => ({ ticketId: w.ticketA }) },
+  "live.ticketState": { rule: "scopedStaff", input: (w) => ({ ticketId: w.ticketA }) },
   // knowledge base: reading and feedback follow the article's visibility (public fixture here;
   // customers-only, internal and drafts are covered in server/services/kb/kb-read.int.test.ts)
+  "kb.sitemap": { rule: "public", input: none },
   "kb.home": { rule: "public", input: () => ({ lang: "en" }) },
   "kb.category": { rule: "public", input: (w) => ({ slug: w.kb.categorySlug, lang: "en" }) },
   "kb.article": { rule: "public", input: (w) => ({ slug: w.kb.articleSlug, lang: "ru" }) },
@@ -214,6 +229,31 @@ export const AUTHORIZATION_TABLE: Record<string, Entry> = {
   "kb.createCategory": { rule: "admin", input: () => ({ parentId: null, nameRu: "Новая", nameEn: "New KB category" }) },
   "kb.updateCategory": { rule: "admin", input: (w) => ({ id: w.kb.categoryId, parentId: null, nameRu: "Изменена", nameEn: "Changed" }) },
   "kb.deleteCategory": { rule: "admin", input: (w) => ({ id: w.kb.emptyCategoryId }) },
+  // rate link of the closing mail (app/rate): the token is the credential; an invalid one is a reason, not an error
+  "rateLink.view": { rule: "public", input: () => ({ token: "not-a-link", locale: "en" }) },
+  "rateLink.rate": { rule: "public", input: () => ({ token: "not-a-link", locale: "en", rating: "5", comment: null }) },
+  // pre-sign-in forms and one's own account (server/api/routers/auth.ts): answers are neutral
+  "auth.signUp": { rule: "public", input: () => ({ name: "New Visitor", email: "new-visitor@example.test", password: "long-enough-password" }) },
+  "auth.setupOpen": { rule: "public", input: none },
+  "auth.setup": { rule: "public", input: () => ({ name: "Second Admin", email: "second-admin@example.test", password: "long-enough-password" }) },
+  "auth.forgotPassword": { rule: "public", input: () => ({ email: "visitor@example.test" }) },
+  "auth.passwordLinkValid": { rule: "public", input: () => ({ token: "not-a-token-but-long-enough" }) },
+  "auth.setPassword": { rule: "public", input: () => ({ token: "not-a-token-but-long-enough", password: "long-enough-password", confirm: "long-enough-password" }) },
+  "auth.linkAddress": { rule: "public", input: () => ({ token: "not-a-token", purpose: "magic-link" }) },
+  "auth.confirmEmail": { rule: "public", input: () => ({ token: "not-a-token", password: "long-enough-password" }) },
+  "auth.resendVerification": { rule: "public", input: () => ({ email: "visitor@example.test" }) },
+  "auth.requestMagicLink": { rule: "public", input: () => ({ email: "visitor@example.test", link: "", next: null }) },
+  "auth.setLocale": { rule: "public", input: () => ({ locale: "en" }) },
+  "auth.changePassword": { rule: "user", input: () => ({ current: "wrong-current-password", password: "another-long-password" }) },
+  // notifications (issue 16.3): each staff member's own bell and preferences; another user's
+  // row answers NOT_FOUND (server/services/notifications/notifications.int.test.ts)
+  "notification.list": { rule: "staff", input: none },
+  "notification.unreadCount": { rule: "staff", input: none },
+  "notification.markRead": { rule: "staff", input: () => ({ id: 999_999 }), notFoundOk: true },
+  "notification.markAllRead": { rule: "staff", input: none },
+  "notification.prefs": { rule: "staff", input: none },
+  "notification.setPrefs": { rule: "staff", input: () => ({ newTicket: { mail: false, app: true }, assigned: { mail: true, app: true }, customerReply: { mail: true, app: true }, anyReply: { mail: false, app: false }, mention: { mail: true, app: true } }) },
+  "notification.mentionable": { rule: "scopedStaff", input: (w) => ({ ticketId: w.ticketA }) },
 };
 
 // REST routes of the public API (/api/v1, server/api/openapi-rest.ts) and its documents. A REST

@@ -8,7 +8,7 @@
 // marker, subject token, or In-Reply-To our acknowledgement's Message-ID, keys derived exactly as
 // the ingest does: both processes share DATA_DIR) and automatic answers on those tickets.
 // The real ingest (`runIngest()`, default batching) runs in a child process
-// (server/security/ingest-child.ts) that is SIGKILLed at random points and restarted until the
+// (server/testing/ingest-child-loop.ts) that is SIGKILLed at random points and restarted until the
 // mailbox is drained. A killed run's lease would block for its budget + 60 s, so after each
 // kill — the process is dead, nobody else can hold it — the test expires the lease by setting
 // `mailbox_states.lease_until` to the past (the mail settings are left at their defaults).
@@ -26,15 +26,15 @@ import type { DovecotInstance } from "@/server/testing/dovecot";
 import { db } from "@/server/db/client";
 import { signTicketRef } from "@/server/domain/mail/markers";
 import { deriveKey } from "@/server/secrets";
-import { startKitDovecot, useMailbox } from "@/server/mail/ingest/ingest-test-kit";
-import { SEEDS, autoReplyMail, bounceMail, plainMail, type SeedName } from "./mail-corpus";
-import { prng, runSeed } from "./mail-mutator";
+import { startKitDovecot, useMailbox } from "@/server/testing/ingest-test-kit";
+import { SEEDS, autoReplyMail, bounceMail, plainMail, type SeedName } from "@/server/testing/mail-corpus";
+import { prng, runSeed } from "@/server/testing/mail-mutator";
 
 const LONG = process.env.HELPDESK_LONG_TESTS === "1";
 const TOTAL = LONG ? 2000 : 600;
 const KILLS = LONG ? 100 : 10;
 const SEED = runSeed();
-const CHILD = path.join(import.meta.dirname, "ingest-child.ts");
+const CHILD = path.resolve("server/testing/ingest-child-loop.ts");
 // node itself with tsx as a loader: `node_modules/.bin/tsx file` is a wrapper that spawns the
 // real node process, and SIGKILL of the wrapper leaves that process running as an orphan
 const NODE_ARGS = ["--import", "tsx", CHILD];

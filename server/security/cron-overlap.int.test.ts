@@ -13,10 +13,10 @@ import type { DovecotInstance } from "@/server/testing/dovecot";
 import { db } from "@/server/db/client";
 import { secrets } from "@/server/secrets";
 import { runIngest, type IngestResult } from "@/server/mail/ingest/run-ingest";
-import { startKitDovecot, useMailbox } from "@/server/mail/ingest/ingest-test-kit";
+import { startKitDovecot, useMailbox } from "@/server/testing/ingest-test-kit";
 import { GET as createGET } from "@/app/cron/ticket_create/route";
 import { GET as repliesGET } from "@/app/cron/ticket_replies/route";
-import { SEEDS, SEED_NAMES, autoReplyMail } from "./mail-corpus";
+import { SEEDS, SEED_NAMES, autoReplyMail } from "@/server/testing/mail-corpus";
 
 const MAILS = 40;
 
@@ -90,7 +90,8 @@ const bearer = () => ({ headers: { authorization: `Bearer ${secrets().CRON_SECRE
 const call = async (get: (req: Request) => Promise<Response>, job: string) => {
   const res = await get(new Request(`http://localhost:3000/cron/${job}`, bearer()));
   expect(res.status).toBe(200);
-  return (await res.json()) as Summary & { job: string };
+  const body = (await res.json()) as { job: string; result: Summary };
+  return { ...body.result, job: body.job };
 };
 
 describe("reliability: overlapping mail crons", () => {

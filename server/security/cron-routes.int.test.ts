@@ -10,7 +10,7 @@ import { db } from "@/server/db/client";
 import { secrets } from "@/server/secrets";
 import { statusByKey, setTicketSettings } from "@/server/testing/factories";
 import { openTicket, staffWorld } from "@/server/testing/staff-helpers";
-import { updateSettings } from "@/server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 
 const CRON_DIR = path.resolve(import.meta.dirname, "../../app/cron");
 const ROUTES = fs

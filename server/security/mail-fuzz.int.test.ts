@@ -2,9 +2,9 @@
 // the mailbox; rule 7: size and time limits; ASVS 5.0 V2.2.1 input checked against expected
 // structure, V15.2.2 no loss of availability from resource-demanding input).
 //
-// Seed mails (server/security/mail-corpus.ts: multipart/alternative with quoted-printable,
+// Seed mails (server/testing/mail-corpus.ts: multipart/alternative with quoted-printable,
 // attachments, inline images, windows-1251, base64, nested multipart, a delivery-status bounce)
-// are broken by the seeded mutator (server/security/mail-mutator.ts): truncation, wrong/missing
+// are broken by the seeded mutator (server/testing/mail-mutator.ts): truncation, wrong/missing
 // boundaries, bad base64, 100 KB headers, 200-level nesting, unknown charsets and UTF-7, NUL
 // bytes, CR-only/LF-only line ends, missing From/To, absurd dates. Every mutant goes through
 // (a) `inspectMail` (what `mail:inspect` runs), which must answer, and (b) for every 5th, the
@@ -17,9 +17,9 @@ import type { DovecotInstance } from "@/server/testing/dovecot";
 import { db } from "@/server/db/client";
 import { inspectMail } from "@/server/mail/ingest/inspect-mail";
 import { runIngest, type IngestResult } from "@/server/mail/ingest/run-ingest";
-import { startKitDovecot, useMailbox } from "@/server/mail/ingest/ingest-test-kit";
-import { SEEDS, SEED_NAMES } from "./mail-corpus";
-import { mutate, prng, runSeed } from "./mail-mutator";
+import { startKitDovecot, useMailbox } from "@/server/testing/ingest-test-kit";
+import { SEEDS, SEED_NAMES } from "@/server/testing/mail-corpus";
+import { mutate, prng, runSeed } from "@/server/testing/mail-mutator";
 
 const LONG = process.env.HELPDESK_LONG_TESTS === "1";
 const COUNT = LONG ? 2000 : 300;

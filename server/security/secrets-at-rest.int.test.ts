@@ -8,7 +8,7 @@ import { db } from "@/server/db/client";
 import { callerFor } from "@/server/testing/caller";
 import { makeActor } from "@/server/testing/factories";
 import { openTicket, staffWorld } from "@/server/testing/staff-helpers";
-import { open, isSealed } from "@/server/services/settings/secret-box";
+import { open, isSealed } from "@/server/platform/settings/secret-box";
 
 const IMAP_PASSWORD = "imap-Pa55word-DO-NOT-LEAK-7f3a";
 const SMTP_PASSWORD = "smtp-Pa55word-DO-NOT-LEAK-91cd";
@@ -95,6 +95,8 @@ describe("secrets at rest", () => {
       { from: new Date(Date.now() - 86_400_000), to: new Date() },
       { lang: "en" },
       { q: "hello", lang: "en" },
+      // the public link checks of the auth and rate pages (auth.linkAddress, rateLink.view, …)
+      { token: "not-a-token", purpose: "magic-link", locale: "en" },
     ];
     const answered: string[] = [];
     for (const path of QUERIES) {

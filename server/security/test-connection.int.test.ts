@@ -7,7 +7,7 @@ import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { callerFor } from "@/server/testing/caller";
 import { makeActor } from "@/server/testing/factories";
-import { updateSettings } from "@/server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import { resetEnvCache } from "@/server/env";
 
 const BANNER = "* OK internal-service-7f3a ready";

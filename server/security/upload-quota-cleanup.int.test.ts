@@ -12,7 +12,7 @@ import { makeActor } from "@/server/testing/factories";
 import { callerFor } from "@/server/testing/caller";
 import { customerWithTicket, PNG_1x1 } from "@/server/testing/portal-helpers";
 import { uploadFile } from "@/server/services/uploads/upload-file";
-import { storage } from "@/server/services/uploads/storage";
+import { storage } from "@/server/platform/storage/storage";
 import { MAX_DAILY_FULL_FILES, MAX_PENDING_FILES } from "@/server/services/uploads/upload-quota";
 import { ABUSE_LIMITS } from "@/server/auth/abuse-limits";
 import { GET as cleanupCron } from "@/app/cron/cleanup/route";

@@ -3,6 +3,7 @@
 // unspecified, multicast and reserved ranges are internal, as are IPv6 forms that embed such an
 // IPv4 address. An allow-list (IPs, CIDR ranges, host names) lets an operator name the internal
 // servers that are meant to be reached. Pure: no DNS here.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- only the pure isIP/BlockList helpers, no socket
 import net from "node:net";
 
 const V4 = ["0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4"];

@@ -39,7 +39,7 @@ export const mailSettingsSchema = z.object({
   allowInvalidCertificate: z.boolean().default(false),
   caPem: z.string().max(20000).default(""),
   username: z.string().max(255).default(""),
-  /** encrypted at rest (server/services/settings/secret-box.ts); never sent to the browser */
+  /** encrypted at rest (server/platform/settings/secret-box.ts); never sent to the browser */
   password: z.string().max(1000).default(""),
   folder: z.string().max(255).default("INBOX"),
   defaultTitle: z.string().min(1).max(200).default("Support Ticket"),

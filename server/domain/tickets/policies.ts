@@ -106,7 +106,7 @@ export function canUpload(actor: Actor, s: TicketSettings): Decision {
   return no("LOGIN_REQUIRED");
 }
 
-/** One file of an upload or of an incoming mail, by size (its type: services/uploads/file-check). */
+/** One file of an upload or of an incoming mail, by size (its type: platform/storage/file-check). */
 export function canAttachFile(file: { size: number }, s: TicketSettings): Decision {
   return file.size > s.maxUploadMb * 1024 * 1024 ? no("FILE_TOO_BIG") : OK;
 }

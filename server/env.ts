@@ -50,6 +50,18 @@ const schema = z.object({
   DATABASE_REPLICA_URL: z.string().url().optional(),
   /** set by Vercel on its builds and functions */
   VERCEL: z.string().optional(),
+  /** connections per pool (Prisma's and the raw pg pools each) */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  /** the time zone dates are shown in (next-intl); empty → Europe/Moscow */
+  TZ: z.string().optional(),
+  /** serve /ui-kit in a production build too (it is always on in development) */
+  HELPDESK_UI_KIT: z.string().optional().transform((v) => !!v),
+  /** `helpdesk admin:create` takes the password from here when --password is not given */
+  HELPDESK_ADMIN_PASSWORD: z.string().optional(),
+  /** the port the launcher tries first for the embedded PostgreSQL */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** issue 16.5: "sse" (a stream per tab), "poll" (no long-lived requests), "auto": poll on Vercel */
+  LIVE_UPDATES: z.enum(["auto", "sse", "poll"]).default("auto"),
 }).superRefine((e, ctx) => {
   const need = (name: keyof typeof e, why: string) => !e[name] && ctx.addIssue({ code: "custom", path: [name], message: `required ${why}` });
   if (e.STORAGE === "s3") need("S3_BUCKET", "when STORAGE=s3");
@@ -97,4 +109,18 @@ export function spoolRoot(): string {
 /** for tests that change variables between cases */
 export function resetEnvCache() {
   cached = undefined;
+}
+
+// Read on every call, not cached: tests and the bench change these between cases or per process.
+
+/** LOG_LEVEL, else "warn" under tests and "info" otherwise */
+export function logLevel(): "debug" | "info" | "warn" | "error" | "silent" {
+  const given = process.env.LOG_LEVEL;
+  if (given === "debug" || given === "info" || given === "warn" || given === "error" || given === "silent") return given;
+  return process.env.NODE_ENV === "test" ? "warn" : "info";
+}
+
+/** HELPDESK_NO_KICK=1: no mail delivery after a request (the bench and multi-instance e2e have no mail server) */
+export function deliveryKickDisabled(): boolean {
+  return process.env.HELPDESK_NO_KICK === "1";
 }

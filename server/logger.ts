@@ -1,10 +1,11 @@
 // One-line JSON logs. Never pass secrets here: settings passwords and tokens are not logged.
+import { logLevel } from "@/server/env";
+
 type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 function enabled(level: Level) {
-  const min = (process.env.LOG_LEVEL as Level | "silent" | undefined) ?? (process.env.NODE_ENV === "test" ? "warn" : "info");
-  return order[level] >= (order[min] ?? 20);
+  return order[level] >= order[logLevel()];
 }
 
 function write(level: Level, msg: string, data?: Record<string, unknown>) {

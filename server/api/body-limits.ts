@@ -2,7 +2,7 @@
 // callers get a small limit, signed-in ones a larger one, and the base64 upload procedure the
 // configured upload size (maxUploadMb) in base64 — nothing more.
 import type { Actor } from "@/server/domain/actor";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import { ANONYMOUS_BODY_BYTES, SIGNED_IN_BODY_BYTES } from "./request-guards";
 
 /** Characters of base64 for `bytes` bytes (with padding). */

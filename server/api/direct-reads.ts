@@ -1,20 +1,32 @@
-// API reads with a Bearer token (GET /api/trpc/<query>, batched or not) answered by tRPC's
-// node:http adapter straight from bin/serve.ts, without Next's route pipeline: for an
-// integration polling the queue that pipeline costs more CPU than the query itself (bench/).
-// Only reads take this door: they need no request scope (mutations kick the mail worker with
-// Next's after(), and sessions read cookies through next/headers), so everything else —
-// browsers, mutations, pages — goes through Next as before. Authorization is the same
-// procedure code either way.
+// API calls with a Bearer token answered straight from bin/serve.ts, without Next's route
+// pipeline: for an integration polling the queue, or creating tickets and replying, that
+// pipeline costs more CPU than the SQL itself (bench/).
+//  - reads (GET /api/trpc/<query>, batched or not): tRPC's node:http adapter;
+//  - mutations (POST with a Bearer token and no cookie): the very handler Next's route runs
+//    (trpc-fetch-handler.ts: cross-site refusal, bounded body, fetch adapter), inside an
+//    after-response scope so the mail kick still runs once the answer is out.
+// Sessions read cookies through next/headers, so anything with a cookie — browsers, pages —
+// goes through Next as before. Authorization is the same procedure code either way.
 import type http from "node:http";
+import { Readable } from "node:stream";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import { appRouter } from "./root";
 import { createContext } from "./trpc";
 import { baseSecurityHeaders } from "@/server/security/headers";
+import { env } from "@/server/env";
+import { trpcFetchHandler } from "./trpc-fetch-handler";
+import { withAfterResponse } from "@/server/after-response";
+import { logger } from "@/server/logger";
 
 const PREFIX = "/api/trpc/";
 
 export function isDirectApiRead(req: http.IncomingMessage): boolean {
   return req.method === "GET" && !!req.url?.startsWith(PREFIX) && /^Bearer\s/i.test(req.headers.authorization ?? "");
+}
+
+/** A Bearer-token POST to tRPC without a cookie (a cookie means a browser session: Next answers it). */
+export function isDirectApiWrite(req: http.IncomingMessage): boolean {
+  return req.method === "POST" && !!req.url?.startsWith(PREFIX) && /^Bearer\s/i.test(req.headers.authorization ?? "") && req.headers.cookie === undefined;
 }
 
 function headersOf(req: http.IncomingMessage): Headers {
@@ -28,10 +40,11 @@ function headersOf(req: http.IncomingMessage): Headers {
 }
 
 // the same baseline headers next.config.ts sends on every response (ASVS 5.0 V3.4)
-const securityHeaders = baseSecurityHeaders({ production: process.env.NODE_ENV === "production", appUrl: process.env.APP_URL ?? "" });
+let securityHeaders: ReturnType<typeof baseSecurityHeaders> | undefined;
+const headersOnce = () => (securityHeaders ??= baseSecurityHeaders({ production: env().NODE_ENV === "production", appUrl: env().APP_URL }));
 
 export async function handleDirectApiRead(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  for (const h of securityHeaders) res.setHeader(h.key, h.value);
+  for (const h of headersOnce()) res.setHeader(h.key, h.value);
   let path: string;
   try {
     path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname.slice(PREFIX.length));
@@ -51,4 +64,34 @@ export async function handleDirectApiRead(req: http.IncomingMessage, res: http.S
     allowMethodOverride: false,
     createContext: () => createContext({ headers: headersOf(req) }),
   });
+}
+
+/** A mutation through trpc-fetch-handler.ts, its answer written back to the node response. */
+export async function handleDirectApiWrite(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  try {
+    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
+      method: "POST",
+      headers: headersOf(req),
+      body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+      duplex: "half",
+    } as RequestInit);
+    const answer = await withAfterResponse((run) => res.once("finish", run), async () => {
+      const r = await trpcFetchHandler(request);
+      return { r, body: Buffer.from(await r.arrayBuffer()) };
+    });
+    for (const h of headersOnce()) res.setHeader(h.key, h.value);
+    answer.r.headers.forEach((v, k) => {
+      if (k !== "set-cookie") res.setHeader(k, v);
+    });
+    const cookies = answer.r.headers.getSetCookie();
+    if (cookies.length) res.setHeader("set-cookie", cookies);
+    res.setHeader("content-length", answer.body.length);
+    res.statusCode = answer.r.status;
+    res.end(answer.body);
+  } catch (e) {
+    // never thrown into the server's request listener; the procedures log their own errors
+    logger.error("direct API write failed", { error: String(e) });
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  }
 }

@@ -75,8 +75,8 @@ describe("the OpenAPI document", () => {
     expect(list.responses["200"].content["application/json"].schema.properties.items.items.properties.createdAt).toEqual({ type: "string", format: "date-time" });
     const reply = doc.paths["/api/v1/tickets/{ticketId}/replies"]!.post as { parameters: Array<{ name: string; in: string }>; requestBody: { content: { "application/json": { schema: { properties: Record<string, unknown>; required: string[] } } } } };
     expect(reply.parameters).toEqual([expect.objectContaining({ name: "ticketId", in: "path" })]);
-    expect(Object.keys(reply.requestBody.content["application/json"].schema.properties).sort()).toEqual(["attachmentIds", "body"]);
-    expect(reply.requestBody.content["application/json"].schema.required).toEqual(["body"]);
+    expect(Object.keys(reply.requestBody.content["application/json"].schema.properties).sort()).toEqual(["attachmentIds", "body", "version"]);
+    expect(reply.requestBody.content["application/json"].schema.required).toEqual(["body"]); // version: optional for API callers (issue 16.5)
   });
 
   test("GET inputs become query parameters", () => {

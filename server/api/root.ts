@@ -19,6 +19,11 @@ import { quarantineRouter } from "./routers/quarantine";
 import { kbRouter } from "./routers/kb";
 import { priorityRouter } from "./routers/priority";
 import { customFieldRouter } from "./routers/custom-field";
+import { authRouter } from "./routers/auth";
+import { rateLinkRouter } from "./routers/rate-link";
+import { notificationRouter } from "./routers/notification";
+import { viewRouter } from "./routers/view";
+import { liveRouter } from "./routers/live";
 
 export const appRouter = createTRPCRouter({
   ticket: ticketRouter,
@@ -39,6 +44,11 @@ export const appRouter = createTRPCRouter({
   kb: kbRouter,
   priority: priorityRouter,
   customField: customFieldRouter,
+  auth: authRouter,
+  rateLink: rateLinkRouter,
+  notification: notificationRouter,
+  view: viewRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

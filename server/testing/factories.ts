@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/passwords";
 import type { Actor, Role } from "@/server/domain/actor";
-import { updateSettings } from "@/server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import type { TicketSettings } from "@/server/domain/settings/schema";
 
 let n = 0;

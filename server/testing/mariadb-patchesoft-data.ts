@@ -1,7 +1,8 @@
 // A deterministic Patchesoft data set for the importer's tests: the same seed gives the same
 // rows. Cyrillic in every text field, some of it double-encoded (written through a latin1
 // connection, see services/import/patchesoft/mojibake.ts), zero dates, replies whose ticket
-// is gone, tickets of deleted users, guests, invalid addresses, files on disk (some missing).
+// is gone, tickets of deleted users, guests, invalid addresses, files on disk (some missing),
+// priorities, a three-level category tree and custom field values (mariadb-patchesoft-fields.ts).
 import fsp from "node:fs/promises";
 import path from "node:path";
 import bcrypt from "bcryptjs";
@@ -10,6 +11,7 @@ import { PATCHESOFT_DDL, PATCHESOFT_ROLES } from "./mariadb-patchesoft-ddl";
 import { doubleEncode } from "@/server/services/import/patchesoft/mojibake";
 import { phpassPortable } from "@/server/auth/legacy-password";
 import { rng } from "@/bench/vocab";
+import { categoryOf, fieldValues, loadCategoriesAndFields, priorityOf } from "./mariadb-patchesoft-fields";
 
 /** `firstTicketId`: where the ticket numbers start (an e2e database already has low numbers) */
 export type DataSetOptions = { tickets: number; repliesPerTicket?: number; filesDir: string; firstTicketId?: number };
@@ -39,6 +41,10 @@ export type DataSet = {
   /** customer with a bcrypt ($2a$) hash of KNOWN_PASSWORD, and one with a portable phpass ($P$) hash */
   bcryptUser: string;
   phpassUser: string;
+  /** a "Ticket Manager" (Patchesoft role 7) with a bcrypt hash of KNOWN_PASSWORD */
+  managerUser: string;
+  fieldValues: number;
+  invalidFieldValues: number;
 };
 
 const mb = (i: number, n: number, s: string) => (i % n === 0 ? doubleEncode(s) : s);
@@ -71,14 +77,10 @@ async function users(c: Connection, customers: number) {
 }
 
 async function taxonomy(c: Connection) {
-  const cats = [[1, "Общие вопросы", 0], [2, "Оплата", 0], [3, "Техподдержка", 0], [4, "Доставка", 0], [5, "Принтеры", 3], [6, "Сеть", 3]] as const;
-  await insert(c, "ticket_categories", ["ID", "name", "description", "cat_parent", "image", "no_tickets", "auto_assign"],
-    cats.map(([id, name, parent]) => [id, mb(id, 4, name), `<p>Категория «${name}»</p>`, parent, "", 0, 0]));
+  await loadCategoriesAndFields(c, insert, mb);
   // a latin1 table can hold Cyrillic only double-encoded: that is how such installs have it
   const statuses = [[1, "Новая", 0], [2, "В работе", 0], [3, "Ждём клиента", 0], [4, "Закрыта", 1]] as const;
   await insert(c, "custom_statuses", ["ID", "name", "color", "`close`", "text_color"], statuses.map(([id, n, cl]) => [id, doubleEncode(n), "79d7ef", cl, "FFFFFF"]));
-  await insert(c, "ticket_custom_fields", ["ID", "name", "type", "options", "help_text", "required", "all_cats", "hide_clientside"],
-    [[1, "Номер договора", 1, "", "Например, Д-123", 0, 1, 0], [2, "Модель устройства", 1, "", "", 0, 1, 0]]);
 }
 
 function ticketRow(i: number, customers: number, deleted: number[]) {
@@ -92,7 +94,7 @@ function ticketRow(i: number, customers: number, deleted: number[]) {
   const ts = i % 500 === 0 || i === 42 ? 0 : 1_500_000_000 + i * 600;
   const status = 1 + (i % 4);
   const body = i % 50 === 0 ? `<p>Не работает ${thing}</p><script>alert("xss")</script><img src="http://tracker.example/p.gif">` : `<p>Здравствуйте! У нас не работает ${thing}, заявка ${i}.</p>`;
-  return [i, mb(i, 9, `Проблема: ${thing} №${i}`), mb(i, 9, body), userid, i % 3 === 0 ? 2 + (i % 5) : 0, ts, 1 + (i % 6), status, 1 + (i % 3),
+  return [i, mb(i, 9, `Проблема: ${thing} №${i}`), mb(i, 9, body), userid, i % 3 === 0 ? 2 + (i % 5) : 0, ts, categoryOf(i), status, priorityOf(i),
     ts + 3600, userid, i % 5 === 0 ? mb(i, 2, `Внутренняя заметка по заявке ${i}`) : "", `hash${i}`, guest ? `guest${i}@mail.example` : "", guest ? "pl41nText" : "",
     "", i % 7 === 0 ? 1 + (i % 5) : 0, ts ? "01-1-2018" : "0000-00-00", status === 4 ? "02-1-2018" : "", 0, 0, status === 4 && ts ? ts + 7200 : 0];
 }
@@ -145,14 +147,15 @@ export async function loadPatchesoftDataSet(c: Connection, o: DataSetOptions): P
   await insert(c, "ticket_replies", ["ID", "ticketid", "userid", "body", "timestamp", "replyid", "files", "hash"], replies);
   await insert(c, "ticket_files", ["ID", "ticketid", "upload_file_name", "file_type", "extension", "file_size", "timestamp", "replyid", "userid"], files);
   await insert(c, "ticket_history", ["ticketid", "userid", "message", "timestamp"], tickets.map((t) => [t[0], 0, "Заявка создана", t[5]]));
-  await insert(c, "ticket_user_custom_fields", ["fieldid", "ticketid", "value", "itemname", "support", "error"],
-    ticketIds.filter((id) => id % 3 === 0).map((id) => [1 + (id % 2), id, `Д-${id}-значение`, "", 0, ""]));
+  const values = fieldValues(ticketIds);
+  await insert(c, "ticket_user_custom_fields", ["fieldid", "ticketid", "value", "itemname", "support", "error"], values.rows.map((v) => [...v, "", 0, ""]));
   await extras(c);
   return {
     tickets: ticketIds.length, ticketIds, maxTicketId: ticketIds[ticketIds.length - 1]!, replies: ticketIds.length * per, orphanReplies: gone.length,
     files: files.length - missing, missingFiles: missing, customers, invalidEmails: u.invalid, deletedUserIds: [...new Set(deleted)],
     guestEmails: tickets.filter((t) => t[3] === 0).map((t) => t[13] as string), notes: tickets.filter((t) => t[11] !== "").length,
-    zeroDateTickets: tickets.filter((t) => t[5] === 0).length, bcryptUser: u.bcryptUser, phpassUser: u.phpassUser,
+    zeroDateTickets: tickets.filter((t) => t[5] === 0).length, bcryptUser: u.bcryptUser, phpassUser: u.phpassUser, managerUser: "agent2@old.example",
+    fieldValues: values.rows.length - values.invalid, invalidFieldValues: values.invalid,
   };
 }
 
@@ -160,7 +163,7 @@ async function extras(c: Connection) {
   await insert(c, "canned_responses", ["title", "body"], [1, 2, 3].map((i) => [mb(i, 2, `Шаблон ${i}`), `<p>Добрый день! Шаблонный ответ ${i}.</p>`]));
   await insert(c, "knowledge_categories", ["ID", "name", "description", "image", "parent_category"], [[1, "Справка", "<p>Основное</p>", "", 0], [2, "Принтеры", "<p>Всё о печати</p>", "", 1]]);
   await insert(c, "knowledge_articles", ["title", "body", "userid", "timestamp", "catid", "last_updated_timestamp", "useful_yes", "useful_total"],
-    [1, 2, 3].map((i) => [mb(i, 2, `Как настроить ${THINGS[i]}`), `<p>Шаг ${i}: откройте <b>настройки</b>.</p>`, 1, 1_500_000_000, 1 + (i % 2), 0, 0, 0]));
+    [1, 2, 3].map((i) => [mb(i, 2, `Как настроить ${THINGS[i]}`), `<p>Шаг ${i}: откройте <b>настройки</b>, <i>затем</i> <a href="https://help.example/${i}">справку</a>.</p><ul><li>команда <code>lpstat</code></li><li>перезапуск</li></ul><script>alert(1)</script>`, 1, 1_500_000_000, 1 + (i % 2), 0, 0, 0]));
   await insert(c, "faq_categories", ["ID", "name", "description"], [[1, doubleEncode("Частые вопросы"), doubleEncode("Ответы")]]);
   await insert(c, "faq", ["question", "answer", "catid"], [1, 2].map((i) => [doubleEncode(`Вопрос ${i}?`), doubleEncode(`Ответ ${i}.`), 1]));
   await c.query("INSERT INTO site_settings SET ?", [{

@@ -38,6 +38,7 @@ export const PATCHESOFT_DDL = [
     message varchar(500) NOT NULL, timestamp int(11) NOT NULL) ${U}`,
   `CREATE TABLE ticket_custom_fields (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(255) NOT NULL, type int(11) NOT NULL,
     options varchar(2000) NOT NULL, help_text varchar(1000) NOT NULL, required int(11) NOT NULL, all_cats int(11) NOT NULL, hide_clientside int(11) NOT NULL) ${U}`,
+  `CREATE TABLE ticket_custom_field_cats (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, fieldid int(11) NOT NULL, catid int(11) NOT NULL) ${U}`,
   `CREATE TABLE ticket_user_custom_fields (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, fieldid int(11) NOT NULL, ticketid int(11) NOT NULL,
     value mediumtext NOT NULL, itemname varchar(500) NOT NULL, support int(11) NOT NULL, error varchar(1000) NOT NULL) ${U}`,
   `CREATE TABLE canned_responses (ID int(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, title varchar(255) NOT NULL, body mediumtext NOT NULL) ${U}`,

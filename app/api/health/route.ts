@@ -1,13 +1,8 @@
-// Liveness + database check for load balancers: 200 when PostgreSQL answers, 503 otherwise.
-import { db } from "@/server/db/client";
+// GET /api/health: liveness + database check (server/http/health.ts).
+import { healthResponse } from "@/server/http/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  try {
-    await db().$queryRaw`SELECT 1`;
-    return Response.json({ ok: true });
-  } catch {
-    return Response.json({ ok: false, reason: "database" }, { status: 503 });
-  }
+  return healthResponse();
 }

@@ -70,6 +70,7 @@ declare const _api: {
                 lastActivityAt: Date;
                 rating: number | null;
                 customFields?: Record<string, string | number | boolean | string[]> | undefined;
+                version?: number | undefined;
             }[];
             nextCursor: string | null;
         }>;
@@ -199,8 +200,10 @@ declare const _api: {
             ticketId: number;
             body: string;
             attachmentIds?: string[] | undefined;
+            version?: number | undefined;
         }, {
             id: number;
+            version?: number | undefined;
         }>;
         addNote: Mutation<{
             ticketId: number;

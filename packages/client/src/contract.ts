@@ -43,6 +43,7 @@ export const ticketSummary = z.object({
   createdAt: z.date(),
   lastActivityAt: z.date(),
   rating: z.number().int().nullable(),
+  version: z.number().int().optional().describe("staff queue only: the ticket's version, for ticket.bulkUpdate's versions"),
 });
 
 export const ticketMessage = z.object({
@@ -109,8 +110,11 @@ export const ticketListOutput = z.object({ items: z.array(ticketSummary), nextCu
 export const ticketByIdInput = z.object({ id });
 export const ticketCreateInput = z.object({ title, body, categoryId: id, attachmentIds, priorityId: id.optional().describe("staff, or customers when the settings allow"), customFields: customFieldsInput.optional() });
 export const ticketCreateOutput = z.object({ id: z.number().int(), number: z.number().int() });
-export const ticketReplyInput = z.object({ ticketId: id, body, attachmentIds });
-export const ticketReplyOutput = z.object({ id: z.number().int().describe("the new message") });
+export const ticketReplyInput = z.object({
+  ticketId: id, body, attachmentIds,
+  version: z.number().int().min(0).optional().describe("optional: the ticket version the reply was written against; if the ticket changed since, CONFLICT TICKET_CHANGED (details.version: the current one) and nothing is sent"),
+});
+export const ticketReplyOutput = z.object({ id: z.number().int().describe("the new message"), version: z.number().int().optional().describe("the ticket's version after the reply") });
 const version = z.number().int().min(0);
 export const ticketAddNoteInput = z.object({ ticketId: id, version: version.optional(), body: z.string().trim().min(1, "REQUIRED").max(50_000, "TOO_LONG") });
 export const ticketAddNoteOutput = z.object({ id: z.number().int(), version: z.number().int() });

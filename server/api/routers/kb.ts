@@ -3,7 +3,7 @@
 // writing is for staff, categories for admins. Transport only: parse, pick the actor, call.
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure, staffProcedure, adminProcedure } from "../trpc";
-import { kbHome, kbCategory, kbArticle } from "@/server/services/kb/read-kb";
+import { kbHome, kbCategory, kbArticle, kbSitemap } from "@/server/services/kb/read-kb";
 import { searchKb } from "@/server/services/kb/search-kb";
 import { createArticle, updateArticle, deleteArticle } from "@/server/services/kb/write-article";
 import { listArticlesForStaff, getArticleForStaff, listRevisions, previewArticle } from "@/server/services/kb/staff-kb";
@@ -45,6 +45,8 @@ const base64Max = Math.ceil(KB_IMAGE_MAX_BYTES / 3) * 4;
 
 export const kbRouter = createTRPCRouter({
   // readers (portal and staff alike)
+  /** /sitemap.xml: public, published pages only (empty while "require login" is on) */
+  sitemap: publicProcedure.query(() => kbSitemap()),
   home: publicProcedure.input(z.object({ lang })).query(({ ctx, input }) => kbHome(ctx.actor, input.lang)),
   category: publicProcedure.input(z.object({ slug, lang })).query(({ ctx, input }) => kbCategory(ctx.actor, input.slug, input.lang)),
   article: publicProcedure.input(z.object({ slug, lang })).query(({ ctx, input }) => kbArticle(ctx.actor, input.slug, input.lang)),

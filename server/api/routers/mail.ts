@@ -5,13 +5,7 @@
 import { z } from "zod";
 import { createTRPCRouter, adminProcedure } from "../trpc";
 import { mailSettingsSchema } from "@/server/domain/settings/schema";
-import { loadSettings } from "@/server/services/settings/settings-store";
-import { secretReentryNeeded } from "@/server/domain/settings/secret-guard";
-import { badRequest } from "@/server/domain/errors";
-import { testConnection } from "@/server/mail/ingest/mailbox-source";
-import { mailboxConfig } from "@/server/mail/ingest/run-ingest";
-import { connectionTargetAllowed } from "@/server/services/settings/connection-target";
-import { logger } from "@/server/logger";
+import { testMailConnection } from "@/server/services/settings/test-mail-connection";
 
 // The form's unsaved values; absent keys fall back to the stored settings (no schema defaults here).
 const s = mailSettingsSchema.shape;
@@ -28,19 +22,5 @@ const connectionInput = z.object({
 });
 
 export const mailRouter = createTRPCRouter({
-  testConnection: adminProcedure.input(connectionInput.default({})).mutation(async ({ ctx, input }) => {
-    const stored = await loadSettings("mail", { withSecrets: true });
-    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-    // the stored password is only ever sent to the stored server
-    if (secretReentryNeeded("mail", stored, given)) throw badRequest("PASSWORD_REQUIRED", { fields: { password: "PASSWORD_REQUIRED" } });
-    const merged = { ...stored, ...given, password: input.password ? input.password : stored.password };
-    const cfg = mailboxConfig(merged);
-    // `message` stays empty: the page shows the translated code, nothing the server said
-    if (!cfg) return { ok: false as const, code: "NOT_CONFIGURED" as const, message: "" };
-    if (!(await connectionTargetAllowed(cfg.host))) return { ok: false as const, code: "ADDRESS_NOT_ALLOWED" as const, message: "" };
-    const r = await testConnection({ ...cfg, connectTimeoutMs: 10_000 });
-    if (r.ok) return { ok: true as const, folder: r.folder, messages: r.messages };
-    logger.warn("mail test connection failed", { requestId: ctx.requestId, code: r.code, error: r.message });
-    return { ok: false as const, code: r.code, message: "" };
-  }),
+  testConnection: adminProcedure.input(connectionInput.default({})).mutation(({ ctx, input }) => testMailConnection(input, ctx.requestId)),
 });

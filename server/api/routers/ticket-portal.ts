@@ -18,7 +18,7 @@ const body = z.string().trim().min(1, "REQUIRED").max(50_000, "TOO_LONG");
 
 export const ticketPortalProcedures = {
   update: publicProcedure
-    .input(z.object({ ticketId: id, title: title.optional(), body: body.optional(), categoryId: id.optional() }))
+    .input(z.object({ ticketId: id, title: title.optional(), body: body.optional(), categoryId: id.optional(), customFields: customFieldsInput.optional() }))
     .mutation(({ ctx, input }) => editTicket(ctx.actor, input)),
 
   /** custom field values: staff any field, the customer the fields they may edit (issue 15.3) */

@@ -10,8 +10,8 @@ import { addNote } from "@/server/services/tickets/add-note";
 import { editRequester } from "@/server/services/tickets/edit-requester";
 import { ticketHistory } from "@/server/services/tickets/ticket-history";
 import { bulkUpdate } from "@/server/services/tickets/bulk-update";
-import { loadSettings } from "@/server/services/settings/settings-store";
-import { ticketAddNoteOutput, ticketSetStatusOutput, ticketSetPriorityOutput } from "@/packages/client/src/contract";
+import { loadSettings } from "@/server/platform/settings/settings-store";
+import { customFieldsInput, ticketAddNoteOutput, ticketSetStatusOutput, ticketSetPriorityOutput } from "@/packages/client/src/contract";
 import { setPriority } from "@/server/services/tickets/set-priority";
 import { ticketsCsv } from "@/server/services/reports/tickets-csv";
 
@@ -25,7 +25,7 @@ export const ticketStaffProcedures = {
   /** The ticket settings the staff UI needs (settings.get is admin only). */
   staffSettings: staffProcedure.query(async () => {
     const s = await loadSettings("tickets");
-    return { closeNotesOnClose: s.closeNotesOnClose };
+    return { closeNotesOnClose: s.closeNotesOnClose, uploads: { maxMb: s.maxUploadMb, allowedFileTypes: s.allowedFileTypes } };
   }),
 
   setStatus: staffProcedure
@@ -38,7 +38,7 @@ export const ticketStaffProcedures = {
     .mutation(({ ctx, input }) => assignTicket(ctx.actor, input)),
 
   setCategory: staffProcedure
-    .input(z.object({ ticketId: id, version, categoryId: id }))
+    .input(z.object({ ticketId: id, version, categoryId: id, customFields: customFieldsInput.optional() }))
     .mutation(({ ctx, input }) => setCategory(ctx.actor, input)),
 
   setPriority: staffProcedure
@@ -69,7 +69,7 @@ export const ticketStaffProcedures = {
   history: staffProcedure.input(z.object({ ticketId: id })).query(({ ctx, input }) => ticketHistory(ctx.actor, input.ticketId)),
 
   bulkUpdate: staffProcedure
-    .input(z.object({ ticketIds: z.array(id).min(1).max(100), statusId: id.optional(), categoryId: id.optional(), assigneeId: id.nullable().optional() }))
+    .input(z.object({ ticketIds: z.array(id).min(1).max(100), versions: z.array(version).max(100).optional(), statusId: id.optional(), categoryId: id.optional(), assigneeId: id.nullable().optional() }))
     .mutation(({ ctx, input }) => bulkUpdate(ctx.actor, input)),
 };
 export const _staffRouterCheck = createTRPCRouter(ticketStaffProcedures);

@@ -2,10 +2,8 @@
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure, clientProcedure } from "../trpc";
 import { isStaff } from "@/server/domain/actor";
-import { TRPCError } from "@trpc/server";
-import { DomainError } from "@/server/domain/errors";
 import { clientIp } from "@/server/auth/client-ip";
-import { createTicket } from "@/server/services/tickets/create-ticket";
+import { createOwnTicket } from "@/server/services/tickets/create-own-ticket";
 import { createGuestTicket } from "@/server/services/tickets/create-guest-ticket";
 import { getTicket } from "@/server/services/tickets/get-ticket";
 import { listMyTickets } from "@/server/services/tickets/list-my-tickets";
@@ -26,10 +24,7 @@ export const ticketRouter = createTRPCRouter({
   create: publicProcedure
     .input(z.object({ title: titleSchema, body: bodySchema, categoryId: id, attachmentIds: z.array(z.string().max(40)).max(20).optional(), priorityId: id.optional(), customFields: customFieldsInput.optional() }))
     .output(ticketCreateOutput)
-    .mutation(({ ctx, input }) => {
-      if (ctx.actor.kind !== "user") throw new TRPCError({ code: "UNAUTHORIZED", message: "LOGIN_REQUIRED", cause: new DomainError("UNAUTHORIZED", "LOGIN_REQUIRED") });
-      return createTicket(ctx.actor, input);
-    }),
+    .mutation(({ ctx, input }) => createOwnTicket(ctx.actor, input)),
 
   // the guest form (name + email; `website` is the honeypot), when the settings allow it. One
   // neutral answer, "check your mailbox", whether or not the address has an account (issue 14.10).
@@ -72,7 +67,7 @@ export const ticketRouter = createTRPCRouter({
   byId: publicProcedure.input(z.object({ id })).output(ticketDetail).query(({ ctx, input }) => getTicket(ctx.actor, input.id)),
 
   reply: publicProcedure
-    .input(z.object({ ticketId: id, body: bodySchema, attachmentIds: z.array(z.string().max(40)).max(20).optional() }))
+    .input(z.object({ ticketId: id, body: bodySchema, attachmentIds: z.array(z.string().max(40)).max(20).optional(), version: z.number().int().min(0).optional() }))
     .output(ticketReplyOutput)
     .mutation(({ ctx, input }) => replyToTicket(ctx.actor, input)),
 

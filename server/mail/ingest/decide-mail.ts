@@ -12,7 +12,7 @@ import { canCreateTicket, canReply, canUpload, type Decision as PolicyDecision, 
 import { followMerge } from "@/server/domain/tickets/action-policies";
 import { guessLocale } from "./guess-locale";
 import { cutReply, mailCutOptions, type CutBy } from "@/server/domain/mail/reply-cut";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import { fromAddress, markerKey } from "@/server/mail/outbound/compose";
 import type { ParsedMail } from "./parse-mail";
 import { LEGACY_SETTING_KEY, parseLegacyThreading, type LegacyThreading } from "@/server/domain/mail/legacy-thread";

@@ -20,7 +20,7 @@ import {
   type MailboxConfig,
   type MailboxSource,
   type MarkAction,
-} from "./mailbox-source";
+} from "./mailbox-types";
 
 /** One UID FETCH of sources carries at most this much, so one huge batch can't balloon memory twice. */
 const DOWNLOAD_CHUNK_BYTES = 16 * 1024 * 1024;

@@ -8,7 +8,7 @@ import { db } from "@/server/db/client";
 import fs from "node:fs";
 import { uploadDir } from "@/server/env";
 import { runIngest, type IngestSummary } from "./run-ingest";
-import { buildMail, startKitDovecot, useMailbox } from "./ingest-test-kit";
+import { buildMail, startKitDovecot, useMailbox } from "@/server/testing/ingest-test-kit";
 import { parseMail } from "./parse-mail";
 import { parseMailInWorker, parseMailAuto, WORKER_PARSE_BYTES } from "./parse-worker";
 

@@ -6,9 +6,9 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { DovecotInstance } from "@/server/testing/dovecot";
 import { db } from "@/server/db/client";
 import { secrets } from "@/server/secrets";
-import { updateSettings } from "@/server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import { runIngest, type IngestSummary } from "./run-ingest";
-import { buildMail, startKitDovecot, useMailbox } from "./ingest-test-kit";
+import { buildMail, startKitDovecot, useMailbox } from "@/server/testing/ingest-test-kit";
 import { GET as createGET, POST as createPOST } from "@/app/cron/ticket_create/route";
 import { GET as repliesGET } from "@/app/cron/ticket_replies/route";
 
@@ -72,7 +72,7 @@ describe("mail ingest runs", () => {
     const N = 25;
     for (let i = 1; i <= N; i++) await mb.deliver(await mailN(mb, i));
     // node itself (not the tsx wrapper script), so SIGKILL hits the process that ingests
-    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("server/mail/ingest/ingest-child.fixture.ts")], { env: { ...process.env }, stdio: "ignore" });
+    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("server/testing/ingest-child-once.ts")], { env: { ...process.env }, stdio: "ignore" });
     const exited = new Promise((r) => child.on("exit", r));
     for (let i = 0; i < 400 && (await db().inboundMail.count()) < 5; i++) await new Promise((r) => setTimeout(r, 25));
     child.kill("SIGKILL");
@@ -156,7 +156,7 @@ describe("mail cron URLs", () => {
   it("no mailbox configured → 200 { configured: false }", async () => {
     const res = await createGET(new Request(url("ticket_create", secrets().CRON_SECRET)));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ configured: false });
+    expect(await res.json()).toMatchObject({ ok: true, result: { configured: false } });
   });
 
   it("Bearer (Vercel) and ?token (wget) both run the single pass; each mail counted once", async () => {
@@ -164,12 +164,12 @@ describe("mail cron URLs", () => {
     await mb.deliver(await mailN(mb, 1));
     const a = await createPOST(new Request(url("ticket_create"), { method: "POST", headers: { authorization: `Bearer ${secrets().CRON_SECRET}` } }));
     expect(a.status).toBe(200);
-    expect(await a.json()).toMatchObject({ job: "ticket_create", configured: true, fetched: 1, created: 1, appended: 0, duplicates: 0, autoReplies: 0, quarantined: 0, skipped: 0, busy: false });
+    expect(await a.json()).toMatchObject({ ok: true, job: "ticket_create", result: { configured: true, fetched: 1, created: 1, appended: 0, duplicates: 0, autoReplies: 0, quarantined: 0, skipped: 0, busy: false } });
     const [t] = await db().ticket.findMany();
     await mb.deliver(await buildMail({ from: "c1@client.example", to: mb.address, subject: `Re: [#${t!.id}] Mail 1`, text: "thanks" }));
     const b = await repliesGET(new Request(url("ticket_replies", secrets().CRON_SECRET)));
-    expect(await b.json()).toMatchObject({ job: "ticket_replies", fetched: 1, appended: 1, created: 0 });
+    expect(await b.json()).toMatchObject({ ok: true, job: "ticket_replies", result: { fetched: 1, appended: 1, created: 0 } });
     const c = await repliesGET(new Request(url("ticket_replies", secrets().CRON_SECRET)));
-    expect(await c.json()).toMatchObject({ fetched: 0 });
+    expect(await c.json()).toMatchObject({ ok: true, result: { fetched: 0 } });
   });
 });

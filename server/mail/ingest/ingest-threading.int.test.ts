@@ -5,11 +5,11 @@ import type { DovecotInstance } from "@/server/testing/dovecot";
 import { db } from "@/server/db/client";
 import { plusAddress, signTicketRef } from "@/server/domain/mail/markers";
 import { markerKey } from "@/server/mail/outbound/compose";
-import { storage } from "@/server/services/uploads/storage";
+import { storage } from "@/server/platform/storage/storage";
 import { makeUser, setTicketSettings, statusByKey } from "@/server/testing/factories";
-import { updateSettings } from "@/server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import { runIngest, type IngestSummary } from "./run-ingest";
-import { buildMail, legacyCharsetMail, startKitDovecot, tickets, useMailbox } from "./ingest-test-kit";
+import { buildMail, legacyCharsetMail, startKitDovecot, tickets, useMailbox } from "@/server/testing/ingest-test-kit";
 
 let dc: DovecotInstance;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { DovecotInstance } from "@/server/testing/dovecot";
 import { db } from "@/server/db/client";
 import { runIngest, type IngestSummary } from "./run-ingest";
-import { buildMail, startKitDovecot, tickets, useMailbox } from "./ingest-test-kit";
+import { buildMail, startKitDovecot, tickets, useMailbox } from "@/server/testing/ingest-test-kit";
 
 let dc: DovecotInstance;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { markerKey } from "@/server/mail/outbound/compose";
 import { makeUser, setTicketSettings } from "@/server/testing/factories";
 import { openMailbox } from "./mailbox-source";
 import { runIngest, type IngestSummary } from "./run-ingest";
-import { buildMail, startKitDovecot, tickets, useMailbox } from "./ingest-test-kit";
+import { buildMail, startKitDovecot, tickets, useMailbox } from "@/server/testing/ingest-test-kit";
 
 let dc: DovecotInstance;
 beforeAll(async () => {
@@ -161,7 +161,7 @@ describe("mail door: nothing dropped silently, nothing unbounded", () => {
     const mb = await useMailbox(dc);
     const cc = Array.from({ length: 3000 }, (_, i) => `cc${i}@flood.example`);
     const t = await openTicket(mb, "ann@client.example", { cc: cc.join(", ") });
-    expect(t.participants.map((p) => p.email)).toEqual(cc.slice(0, 20));
+    expect(t.participants.map((p) => p.email).sort()).toEqual(cc.slice(0, 20).sort()); // the first 20 addresses, in no particular order
     const ev = await db().auditEvent.findFirstOrThrow({ where: { ticketId: t.id, type: "ticket.created" } });
     expect(ev.data).toMatchObject({ ccNotAdded: 2980 });
     const agent = await makeUser({ role: "AGENT", email: "agent4@firm.example" });

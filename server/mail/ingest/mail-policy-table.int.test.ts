@@ -11,7 +11,7 @@ import { canCreateTicket, canReply, canUpload, type Decision } from "@/server/do
 import type { TicketSettings } from "@/server/domain/settings/schema";
 import { markerKey } from "@/server/mail/outbound/compose";
 import { actorOf, firstCategoryId, makeUser, statusByKey } from "@/server/testing/factories";
-import { buildMail } from "./ingest-test-kit";
+import { buildMail } from "@/server/testing/ingest-test-kit";
 import { parseMailAuto } from "./parse-worker";
 import { decideMail, loadIngestContext, type Decision as MailDecision } from "./decide-mail";
 

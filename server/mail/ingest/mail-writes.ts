@@ -3,12 +3,13 @@
 // Automatic mail is stored staff-only and never notifies, never changes status.
 import { chooseAssignee } from "@/server/services/tickets/auto-assign";
 import type { Tx } from "@/server/db/client";
+import { lockAndLoadTicket } from "@/server/db/lock-ticket";
 import type { Actor } from "@/server/domain/actor";
 import { system, userId } from "@/server/domain/actor";
 import { stripPlusTag } from "@/server/domain/mail/addresses";
 import { cutReplyHtml } from "@/server/domain/mail/reply-cut";
-import { sanitize, textToHtml } from "@/server/services/content/sanitize";
-import { recordEvent } from "@/server/services/audit";
+import { sanitize, textToHtml } from "@/server/platform/sanitize";
+import { recordEvent } from "@/server/platform/audit";
 import { defaultStatus } from "@/server/services/tickets/lookups";
 import { notify } from "@/server/mail/outbound/notify";
 import { addReply } from "@/server/services/tickets/add-reply";
@@ -148,8 +149,8 @@ export async function createTicketFromMail(tx: Tx, p: ParsedMail, staged: Staged
 
 export async function appendMailReply(tx: Tx, p: ParsedMail, staged: Staged, ctx: IngestContext, d: Decision & { plan: { action: "append" } }, inboundMailId: number) {
   const { ticketId, automatic, sender } = d.plan;
-  await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${ticketId} FOR UPDATE`;
-  const t = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { status: true } });
+  const t = await lockAndLoadTicket(tx, ticketId);
+  if (!t) throw new Error(`ticket ${ticketId} is gone`); // matched in this transaction: cannot happen short of a bug
   const author = await tx.user.findUnique({ where: { email: p.from.address }, select: userSelect });
   const text = d.reply.text;
   const message = {

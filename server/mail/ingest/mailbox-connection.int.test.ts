@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDovecot, type DovecotInstance } from "@/server/testing/dovecot";
 import { makeSelfSignedCert } from "@/server/testing/dovecot-config";
 import { freePort } from "@/server/testing/free-port";
-import { MailboxError, openMailbox, testConnection, type MailboxConfig } from "./mailbox-source";
+import { openMailbox, testConnection } from "./mailbox-source";
+import { MailboxError, type MailboxConfig } from "./mailbox-types";
 
 let plain: DovecotInstance;
 let tls: DovecotInstance;

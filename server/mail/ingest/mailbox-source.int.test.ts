@@ -3,7 +3,8 @@
 // Connection checks (certificates, auth, timeouts) are in mailbox-connection.int.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDovecot, type DovecotInstance, type DovecotUser } from "@/server/testing/dovecot";
-import { MailboxError, openMailbox, type MailboxConfig, type MailboxSource } from "./mailbox-source";
+import { openMailbox } from "./mailbox-source";
+import { MailboxError, type MailboxConfig, type MailboxSource } from "./mailbox-types";
 
 let plain: DovecotInstance;
 let tls: DovecotInstance;

@@ -16,7 +16,7 @@ import {
   type MailboxConfig,
   type MailboxSource,
   type MarkAction,
-} from "./mailbox-source";
+} from "./mailbox-types";
 
 type Entry = { n: number; uidl: string; size: number };
 

@@ -9,14 +9,14 @@
 // dedupe makes that harmless).
 import { db, type Tx } from "@/server/db/client";
 import { logger } from "@/server/logger";
-import type { FetchedMail } from "./mailbox-source";
+import type { FetchedMail } from "./mailbox-types";
 import { decideMail, preloadSenders, type IngestContext, type QuarantineReason } from "./decide-mail";
 import { answerQuarantined, appendMailReply, createTicketFromMail, quarantineEntry, refuseClosedReply } from "./mail-writes";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { storage } from "@/server/services/uploads/storage";
+import { storage } from "@/server/platform/storage/storage";
 import { sha256Hex, type ParsedMail } from "./parse-mail";
 import { parseMailAuto, parseMailFileInWorker } from "./parse-worker";
 import { newRawKey, RAW_IN_DB_BYTES } from "./raw-source";

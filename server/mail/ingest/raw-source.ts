@@ -4,7 +4,7 @@
 // existed keep their bytes in the column; every reader goes through here and handles both.
 import crypto from "node:crypto";
 import type { Readable } from "node:stream";
-import { storage } from "@/server/services/uploads/storage";
+import { storage } from "@/server/platform/storage/storage";
 
 /** Larger raw sources are stored as files. */
 export const RAW_IN_DB_BYTES = 1024 * 1024;

@@ -14,8 +14,8 @@ import { formatInspection, inspectMail } from "./inspect-mail";
 import { parseMail } from "./parse-mail";
 import { runIngest } from "./run-ingest";
 import { replyStrings } from "./decide-mail";
-import { loadSettings } from "@/server/services/settings/settings-store";
-import { buildMail, startKitDovecot, tickets, useMailbox } from "./ingest-test-kit";
+import { loadSettings } from "@/server/platform/settings/settings-store";
+import { buildMail, startKitDovecot, tickets, useMailbox } from "@/server/testing/ingest-test-kit";
 
 const fixtures = path.resolve(import.meta.dirname, "../../domain/mail/__fixtures__/replies/eml");
 const fixture = (suffix: string) => {

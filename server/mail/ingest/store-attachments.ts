@@ -6,8 +6,8 @@ import crypto from "node:crypto";
 import type { Tx } from "@/server/db/client";
 import type { TicketSettings } from "@/server/domain/settings/schema";
 import { canAttachFile } from "@/server/domain/tickets/policies";
-import { checkFileType, sanitizeFileName } from "@/server/services/uploads/file-check";
-import { storage } from "@/server/services/uploads/storage";
+import { checkFileType, sanitizeFileName } from "@/server/platform/storage/file-check";
+import { storage } from "@/server/platform/storage/storage";
 import { attachmentSize, type ParsedAttachment } from "./parse-mail";
 
 export type StagedAttachment = {

@@ -9,7 +9,7 @@ import { markerKey } from "@/server/mail/outbound/compose";
 import { makeUser, actorOf } from "@/server/testing/factories";
 import { callerFor } from "@/server/testing/caller";
 import { runIngest, type IngestSummary } from "./run-ingest";
-import { buildMail, startKitDovecot, tickets, useMailbox } from "./ingest-test-kit";
+import { buildMail, startKitDovecot, tickets, useMailbox } from "@/server/testing/ingest-test-kit";
 
 let dc: DovecotInstance;
 beforeAll(async () => {

@@ -7,14 +7,14 @@
 import type { Db } from "@/server/db/client";
 import { db as getDb } from "@/server/db/client";
 import { logger } from "@/server/logger";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import type { MailSettings, OutboundSettings } from "@/server/domain/settings/schema";
 import { fromAddress } from "./compose";
 import type { Transport, WireMail } from "./transports/types";
 import { outboxTransport } from "./transports/outbox";
 import { resendTransport } from "./transports/resend";
 import { smtpTransport } from "./transports/smtp";
-import { storage } from "@/server/services/uploads/storage";
+import { storage } from "@/server/platform/storage/storage";
 
 export const MAX_ATTEMPTS = 8;
 const LOCK_MS = 2 * 60 * 1000;

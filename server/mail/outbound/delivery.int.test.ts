@@ -7,7 +7,7 @@ import { callerFor } from "@/server/testing/caller";
 import { makeActor, firstCategoryId, statusByKey } from "@/server/testing/factories";
 import { startResendFake, type ResendFake } from "@/server/testing/resend-fake";
 import { startSmtpSink } from "@/server/testing/smtp-sink";
-import { updateSettings } from "@/server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import { findTicketRefInText, parseOwnMessageId, parsePlusAddress } from "@/server/domain/mail/markers";
 import { deliverDue, MAX_ATTEMPTS, requeue } from "./deliver";
 import { resendTransport, resetResendThrottle } from "./transports/resend";
@@ -328,7 +328,7 @@ describe("SMTP transport", () => {
 
 describe("cron /cron/deliver_mail", () => {
   it("401 without the secret, delivers with Bearer or ?token=", async () => {
-    const { handleDeliverCron } = await import("./cron");
+    const { GET: handleDeliverCron } = await import("@/app/cron/deliver_mail/route");
     const { secrets } = await import("@/server/secrets");
     const secret = secrets().CRON_SECRET;
     expect((await handleDeliverCron(new Request("http://x/cron/deliver_mail"))).status).toBe(401);
@@ -337,9 +337,9 @@ describe("cron /cron/deliver_mail", () => {
     await world({ agents: 0 });
     const ok = await handleDeliverCron(new Request("http://x/cron/deliver_mail", { headers: { authorization: `Bearer ${secret}` } }));
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ ok: true, sent: 1 });
+    expect(await ok.json()).toMatchObject({ ok: true, job: "deliver_mail", result: { sent: 1 } });
     const again = await handleDeliverCron(new Request(`http://x/cron/deliver_mail?token=${encodeURIComponent(secret)}`));
-    expect(await again.json()).toMatchObject({ ok: true, claimed: 0 });
+    expect(await again.json()).toMatchObject({ ok: true, result: { claimed: 0 } });
   });
 });
 

@@ -3,10 +3,11 @@
 // the caller's transaction. The delivery worker is kicked after the request (kick.ts).
 import type { Db, Tx } from "@/server/db/client";
 import { logger } from "@/server/logger";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import type { MailSettings, OutboundSettings, TicketSettings } from "@/server/domain/settings/schema";
 import type { TemplateVars } from "./render";
-import { loadTemplate, renderOrDefault, templateLocale, type TemplateKey } from "./templates";
+import { loadTemplate, renderOrDefault, templateLocale } from "./templates";
+import type { TemplateKey } from "@/server/domain/mail/template-keys";
 import { AUTO_HEADERS, fromAddress, markersFor, newMessageId, replyToFor, threadHeaders, withSubjectToken, wrapBody } from "./compose";
 import { kickDelivery } from "./kick";
 

@@ -1,22 +1,24 @@
 // Turns ticket events into outbox rows, inside the caller's transaction: the customer's mails
 // (acknowledgement, staff reply, closing with a rating link, refused reply) and the staff
-// notifications (new ticket, customer reply) to the assignee or else every active agent, each
-// switchable per user in users.notify_prefs ({ "newTicket": false, "customerReply": false }).
+// notifications (new ticket, assigned, replies, @mentions): who gets a mail and who an in-app
+// row is decided by server/domain/notifications/recipients.ts from users.notify_prefs.
 // Template problems never fail the caller: the shipped default is used and the problem logged.
 import type { Tx } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
-import type { Actor, Role } from "@/server/domain/actor";
+import type { Actor } from "@/server/domain/actor";
 import { env } from "@/server/env";
 import { signLink } from "@/server/auth/signed-links";
-import { loadSettings } from "@/server/services/settings/settings-store";
-import { requesterActor, STAFF_ROLES } from "@/server/domain/actor";
+import { loadSettings } from "@/server/platform/settings/settings-store";
+import { requesterActor } from "@/server/domain/actor";
 import { autoStatusOnReply, canReply, replyToClosedTicket } from "@/server/domain/tickets/policies";
 import type { TicketSettings } from "@/server/domain/settings/schema";
 import { setPasswordUrl } from "./account-mail";
 import { safeHtml, escapeHtml } from "./render";
 import { enqueueMail, loadEnqueueContext, type EnqueueContext } from "./enqueue";
 import { enqueueStaffFanout } from "./staff-fanout";
-import { withinScope } from "./staff-audience";
+import { staffRecipients } from "./staff-recipients";
+import type { TicketEvent } from "@/server/domain/notifications/recipients";
+import { writeNotifications } from "@/server/platform/notifications";
 import { excerpt } from "@/server/domain/notifications/excerpt";
 import { templateLocale } from "./templates";
 
@@ -29,6 +31,10 @@ export type NotifyEvent =
   | { type: "ticket.created"; ticketId: number; actor: Actor; ticket?: TicketRow; passwordToken?: string; quiet?: boolean }
   | { type: "reply.staff" | "reply.customer"; ticketId: number; messageId: number; actor: Actor }
   | { type: "ticket.closed"; ticketId: number; actor: Actor }
+  /** staff only: the ticket's assignee changed to someone (issue 16 point 3) */
+  | { type: "ticket.assigned"; ticketId: number; actor: Actor }
+  /** staff only: an internal note naming staff members (ids from server/domain/notifications/mentions.ts) */
+  | { type: "note.mention"; ticketId: number; messageId: number; actor: Actor; mentionedIds: number[] }
   /** a mail the ingest could not accept; `subject` is the refused mail's subject */
   | { type: "reply.refused"; to: string; locale: string; reason: RefusedReason; ticketId?: number | null; subject?: string };
 
@@ -55,6 +61,9 @@ export async function notify(tx: Tx, ev: NotifyEvent, preloaded?: EnqueueContext
       return ev.type === "reply.staff" ? staffReply(tx, ev, ctx) : customerReply(tx, ev, ctx);
     case "ticket.closed":
       return ticketClosed(tx, ev, ctx);
+    case "ticket.assigned":
+    case "note.mention":
+      return staffNotice(tx, ev, ctx);
     case "reply.refused":
       return replyRefused(tx, ev, ctx);
   }
@@ -95,7 +104,7 @@ async function ticketCreated(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.cr
     const vars = { ...ticketVars(t), "ticket.text": t.body, "password.link": password, "reply.accepted": accepted };
     await enqueueMail(tx, { template: "ticket.created", locale: t.locale, to: t.requester.email, ticketId: t.id, audience: "customer", vars }, ctx);
   }
-  await staffMails(tx, t, "staff.new-ticket", "newTicket", ev.actor, { "ticket.text": excerpt(t.body) }, ctx, true);
+  await staffMails(tx, t, { type: "ticket.created" }, "staff.new-ticket", ev.actor, t.body, {}, ctx, true);
 }
 
 async function staffReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.staff" | "reply.customer" }>, ctx: EnqueueContext) {
@@ -105,6 +114,7 @@ async function staffReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.staff"
   });
   if (m.isInternal || m.isAutomatic) return;
   const t = await loadTicket(tx, ev.ticketId);
+  await staffMails(tx, t, { type: "reply.staff" }, "staff.notice", ev.actor, m.bodyText, { "notice.reply": true, "actor.name": m.author?.name ?? "" }, ctx);
   if (!t.requester.isActive) return;
   const links = m.attachments.map((a) => ({ name: a.fileName, href: url(`/api/attachments/${a.id}`) }));
   const attachments = links.length
@@ -130,7 +140,7 @@ async function customerReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.sta
   const m = await tx.message.findUniqueOrThrow({ where: { id: ev.messageId }, select: { bodyText: true, isInternal: true, isAutomatic: true } });
   if (m.isInternal || m.isAutomatic) return;
   const t = await loadTicket(tx, ev.ticketId);
-  await staffMails(tx, t, "staff.customer-reply", "customerReply", ev.actor, { "reply.text": excerpt(m.bodyText) }, ctx);
+  await staffMails(tx, t, { type: "reply.customer" }, "staff.customer-reply", ev.actor, m.bodyText, {}, ctx);
 }
 
 async function ticketClosed(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.closed" }>, ctx: EnqueueContext) {
@@ -172,34 +182,34 @@ async function replyRefused(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.refu
   );
 }
 
-type PrefKey = "newTicket" | "customerReply";
-
-const staffSelect = { id: true, email: true, name: true, locale: true, notifyPrefs: true, isActive: true, role: true } as const;
-type StaffRow = { id: number; email: string; name: string; locale: string; notifyPrefs: unknown; role: Role };
-
-// The active team, read once per context (an ingest run passes one context for all its mails).
-const teamMemo = new WeakMap<EnqueueContext, StaffRow[]>();
-
-async function activeTeam(tx: Tx, ctx: EnqueueContext): Promise<StaffRow[]> {
-  let team = teamMemo.get(ctx);
-  if (!team) {
-    team = await tx.user.findMany({ where: { isActive: true, role: { in: [...STAFF_ROLES] } }, select: staffSelect, orderBy: { id: "asc" }, take: 200 });
-    teamMemo.set(ctx, team);
+/** Assigned to someone, or named in an internal note: one staff mail template says which. */
+async function staffNotice(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.assigned" | "note.mention" }>, ctx: EnqueueContext) {
+  const t = await loadTicket(tx, ev.ticketId);
+  const actorName = ev.actor.kind === "user" ? ev.actor.name : "";
+  if (ev.type === "ticket.assigned") {
+    return staffMails(tx, t, { type: "ticket.assigned" }, "staff.notice", ev.actor, t.title, { "notice.assigned": true, "actor.name": actorName }, ctx);
   }
-  return team;
+  const m = await tx.message.findUniqueOrThrow({ where: { id: ev.messageId }, select: { bodyText: true } });
+  await staffMails(tx, t, { type: "note.mention", mentionedIds: ev.mentionedIds }, "staff.notice", ev.actor, m.bodyText, { "notice.mention": true, "actor.name": actorName }, ctx);
 }
 
-async function staffMails(tx: Tx, t: TicketRow, template: "staff.new-ticket" | "staff.customer-reply", pref: PrefKey, actor: Actor, extra: Record<string, string>, ctx: EnqueueContext, newTicket = false) {
-  let recipients: StaffRow[] = t.assigneeId ? await tx.user.findMany({ where: { id: t.assigneeId, isActive: true, role: { in: [...STAFF_ROLES] } }, select: staffSelect }) : [];
-  if (recipients.length === 0) recipients = await activeTeam(tx, ctx);
-  const actorId = actor.kind === "user" ? actor.userId : null;
-  const wanted = (await withinScope(tx, recipients, t.categoryId)).filter((r) => r.id !== actorId && ((r.notifyPrefs ?? {}) as Record<string, unknown>)[pref] !== false);
+/**
+ * The one fan-out point of staff notifications: the decider says who, by mail and/or in the
+ * app; `text` (the ticket's or the message's) goes into both as an excerpt, never whole.
+ */
+async function staffMails(
+  tx: Tx, t: TicketRow, event: TicketEvent, template: "staff.new-ticket" | "staff.customer-reply" | "staff.notice", actor: Actor, text: string,
+  extra: Record<string, string | boolean>, ctx: EnqueueContext, newTicket = false,
+) {
+  const who = await staffRecipients(tx, ctx, t, event, actor);
+  await writeNotifications(tx, { ticketId: t.id, actorId: actor.kind === "user" ? actor.userId : null, text, rows: who.filter((r) => r.app) });
+  const textVar = template === "staff.new-ticket" ? "ticket.text" : "reply.text";
   await enqueueStaffFanout(
     tx,
     {
       template, ticketId: t.id, newTicket,
-      recipients: wanted.map((r) => ({ email: r.email, name: r.name, locale: r.locale })),
-      vars: { ...ticketVars(t), link: url(`/staff/tickets/${t.id}`), "customer.email": t.requester.email, ...extra },
+      recipients: who.filter((r) => r.mail).map((r) => ({ email: r.person.email, name: r.person.name, locale: r.person.locale })),
+      vars: { ...ticketVars(t), link: url(`/staff/tickets/${t.id}`), "customer.email": t.requester.email, [textVar]: excerpt(text), ...extra },
     },
     ctx,
   );

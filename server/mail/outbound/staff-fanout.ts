@@ -6,7 +6,8 @@
 // exactly what enqueueStaffBatch() writes (same template, subject, markers, headers).
 import type { Db, Tx } from "@/server/db/client";
 import type { TemplateVars } from "./render";
-import { loadTemplate, renderOrDefault, templateLocale, type TemplateKey, type TemplateLocale, type TemplateText } from "./templates";
+import { loadTemplate, renderOrDefault, templateLocale, type TemplateText } from "./templates";
+import type { TemplateKey, TemplateLocale } from "@/server/domain/mail/template-keys";
 import { AUTO_HEADERS, fromAddress, newMessageId, replyToFor, threadHeaders, withSubjectToken, wrapBody } from "./compose";
 import { escapeHtml } from "./render";
 import { enqueueStaffBatch, type EnqueueContext } from "./enqueue";

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { render, renderSubject, parseTemplate, TemplateError, escapeHtml, safeHtml } from "./render";
-import {
-  TEMPLATE_KEYS, TEMPLATE_LOCALES, PLACEHOLDERS, defaultTemplate, renderTemplate, sampleVars, validateTemplate, renderOrDefault,
-} from "./templates";
+import { PLACEHOLDERS, defaultTemplate, renderTemplate, sampleVars, validateTemplate, renderOrDefault } from "./templates";
+import { TEMPLATE_KEYS, TEMPLATE_LOCALES } from "@/server/domain/mail/template-keys";
 import { wrapBody, withSubjectToken } from "./compose";
 import { backoffMs, MAX_ATTEMPTS } from "./deliver";
 

@@ -3,7 +3,7 @@
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest, conflict, notFound } from "@/server/domain/errors";
-import { recordEvent } from "@/server/services/audit";
+import { recordEvent } from "@/server/platform/audit";
 
 export type StatusInput = { nameRu: string; nameEn: string; color: string; isClosed: boolean; sortOrder?: number };
 

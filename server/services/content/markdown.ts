@@ -4,7 +4,7 @@
 // cost 24 s of CPU on the one event loop) and overflows the stack on ">" × 50,000; markdown-it
 // stays linear on both and caps nesting at 100 (ASVS 5.0 V15.2.2, measured in SECURITY.md).
 import MarkdownIt from "markdown-it";
-import { sanitize } from "./sanitize";
+import { sanitize } from "@/server/platform/sanitize";
 
 /** The longest Markdown any procedure accepts (create, reply, note, preview). */
 export const MARKDOWN_MAX_CHARS = 50_000;

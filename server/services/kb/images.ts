@@ -1,5 +1,5 @@
 // Images in articles: checked by content (raster formats only, never SVG), stored through the
-// app's upload storage interface (server/services/uploads/storage.ts), served at
+// app's upload storage interface (server/platform/storage/storage.ts), served at
 // /kb/images/<id> to whoever may open the help centre. Ids are 128-bit random
 // (hex, like the keys of ticket uploads).
 import crypto from "node:crypto";
@@ -7,8 +7,8 @@ import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest, DomainError, notFound } from "@/server/domain/errors";
 import { canEditArticles } from "@/server/domain/kb/access";
-import { checkFileType, sanitizeFileName } from "@/server/services/uploads/file-check";
-import { storage } from "@/server/services/uploads/storage";
+import { checkFileType, sanitizeFileName } from "@/server/platform/storage/file-check";
+import { storage } from "@/server/platform/storage/storage";
 import { assertKbOpen, enforce } from "./kb-context";
 
 export const KB_IMAGE_TYPES = ["png", "jpg", "jpeg", "gif", "webp"];

@@ -3,7 +3,7 @@
 import type { Actor } from "@/server/domain/actor";
 import { DomainError, notFound } from "@/server/domain/errors";
 import { canOpenKb, type KbAccessSettings, type KbDecision } from "@/server/domain/kb/access";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import { env } from "@/server/env";
 
 export async function kbSettings(): Promise<KbAccessSettings> {

@@ -1,21 +1,21 @@
 // KB search, the same for the portal, the new-ticket suggestions and staff: PostgreSQL
-// full-text (Russian + English stemming, one GIN index) ranked by ts_rank_cd, then — for what
-// stemming cannot match, like typos — titles by trigram word similarity (pg_trgm GIN index on
-// the titles transliterated to Latin, see searchKey).
+// full-text (Russian + English stemming, GIN) ranked by ts_rank_cd — words in most articles by
+// title and popularity instead, see search-sql.ts — then, for what stemming cannot match, like
+// typos, titles by trigram word similarity (pg_trgm GIN index on the titles transliterated to
+// Latin, see searchKey). Plain `pg`, prepared: the statement's plan is the same for any words.
 // Snippets come from ts_headline over the plain text of the chosen language, with control
 // characters as markers so the result is returned as text segments, never as HTML.
-import { db } from "@/server/db/client";
+import { searchPool } from "@/server/db/pg-pool";
 import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { visibleLevels } from "@/server/domain/kb/access";
 import type { KbLang } from "@/server/domain/kb/language";
 import { searchKey } from "@/server/domain/kb/slug";
 import { assertKbOpen, articlePath, articleUrl } from "./kb-context";
-import { kbSearchQuery, KB_TRGM_THRESHOLD_SQL } from "./search-sql";
+import { runKbSearch } from "./search-sql";
 
 export type SearchInput = { q: string; lang: KbLang; limit?: number; includeDrafts?: boolean };
 export type Segment = { text: string; hit: boolean };
-type Row = { id: number; slug: string; kind: "ARTICLE" | "FAQ"; visibility: string; is_published: boolean; lang: KbLang; title: string; headline: string; tier: number };
 
 const START = "\u0001";
 const STOP = "\u0002";
@@ -38,9 +38,7 @@ export async function searchKb(actor: Actor, input: SearchInput) {
   const levels = visibleLevels(actor, s);
   const drafts = Boolean(input.includeDrafts) && isStaff(actor);
   const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
-  const sql = kbSearchQuery({ q, key: searchKey(q), lang: input.lang, levels, drafts, limit });
-  // a batch, not an interactive transaction: one round trip, no transaction timeout to hit under load
-  const [, rows] = await db().$transaction([db().$queryRawUnsafe(KB_TRGM_THRESHOLD_SQL), db().$queryRawUnsafe<Row[]>(sql.text, ...sql.values)]);
+  const rows = await runKbSearch(searchPool(), { q, key: searchKey(q), lang: input.lang, levels, drafts, limit });
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -4,9 +4,9 @@ import type { DovecotInstance } from "@/server/testing/dovecot";
 import { db } from "@/server/db/client";
 import { callerFor } from "@/server/testing/caller";
 import { makeActor, statusByKey } from "@/server/testing/factories";
-import { updateSettings } from "@/server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import { runIngest } from "@/server/mail/ingest/run-ingest";
-import { buildMail, startKitDovecot, useMailbox } from "@/server/mail/ingest/ingest-test-kit";
+import { buildMail, startKitDovecot, useMailbox } from "@/server/testing/ingest-test-kit";
 
 let dc: DovecotInstance;
 beforeAll(async () => {

@@ -5,7 +5,7 @@
 import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest, notFound } from "@/server/domain/errors";
-import { sanitize } from "@/server/services/content/sanitize";
+import { sanitize } from "@/server/platform/sanitize";
 import { decideMail, loadIngestContext, unprovenSignUp } from "@/server/mail/ingest/decide-mail";
 import { createTicketFromMail } from "@/server/mail/ingest/mail-writes";
 import { parseMailAuto } from "@/server/mail/ingest/parse-worker";

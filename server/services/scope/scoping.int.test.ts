@@ -52,6 +52,12 @@ describe("category scoping", () => {
     await callerFor(w.admin.actor).ticket.assign({ ticketId: w.ticketA, version: (await db().ticket.findUniqueOrThrow({ where: { id: w.ticketA } })).version, assigneeId: w.mine.user.id });
     expect(await callerFor(w.mine.actor).ticket.counts()).toMatchObject({ all: 1, mine: 1, unassigned: 0 });
     expect(await callerFor(w.foreign.actor).ticket.counts()).toMatchObject({ all: 1, mine: 0, unassigned: 1 });
+    // the urgent badge counts only the agent's categories (an urgent ticket elsewhere is not theirs to see)
+    const urgent = await db().priority.findUniqueOrThrow({ where: { key: "urgent" } });
+    await db().ticket.update({ where: { id: w.ticketB }, data: { priorityId: urgent.id } });
+    expect((await callerFor(w.foreign.actor).ticket.counts()).urgent).toBe(1);
+    expect((await callerFor(w.mine.actor).ticket.counts()).urgent).toBe(0);
+    expect((await callerFor(w.manager.actor).ticket.counts()).urgent).toBeGreaterThanOrEqual(1);
   });
 
   it("ticket view, history, attachments, raw mail: NOT_FOUND outside the scope", async () => {

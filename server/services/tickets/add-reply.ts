@@ -8,7 +8,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/domain/actor";
 import { autoStatusOnReply } from "@/server/domain/tickets/policies";
 import type { TicketSettings } from "@/server/domain/settings/schema";
-import { recordEvent } from "@/server/services/audit";
+import { recordEvent } from "@/server/platform/audit";
 import { notify } from "@/server/mail/outbound/notify";
 import type { EnqueueContext } from "@/server/mail/outbound/enqueue";
 

@@ -2,8 +2,9 @@
 import { db, type Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest } from "@/server/domain/errors";
-import { recordEvent } from "@/server/services/audit";
+import { recordEvent } from "@/server/platform/audit";
 import { assertStaff, lockTicket } from "./staff-write";
+import { notify } from "@/server/mail/outbound/notify";
 
 export async function assertAssignable(tx: Tx, assigneeId: number | null) {
   if (assigneeId === null) return;
@@ -24,5 +25,7 @@ export async function applyAssignee(tx: Tx, actor: Actor, t: { id: number; assig
   if (t.assigneeId === assigneeId) return { id: t.id, version: t.version };
   const u = await tx.ticket.update({ where: { id: t.id }, data: { assigneeId, version: { increment: 1 } }, select: { version: true } });
   await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.assigned", data: { from: t.assigneeId, to: assigneeId } });
+  // the new assignee hears of it per their preference (not when they took it themselves)
+  if (assigneeId !== null) await notify(tx, { type: "ticket.assigned", ticketId: t.id, actor });
   return { id: t.id, version: u.version };
 }

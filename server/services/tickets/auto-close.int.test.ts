@@ -8,7 +8,7 @@ import { openTicket, staffWorld } from "@/server/testing/staff-helpers";
 import { callerFor } from "@/server/testing/caller";
 import { db } from "@/server/db/client";
 import { secrets } from "@/server/secrets";
-import { updateSettings } from "@/server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import { runAutoClose } from "./auto-close";
 import { GET, POST } from "@/app/cron/auto_close/route";
 

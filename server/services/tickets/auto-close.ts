@@ -7,7 +7,7 @@
 import { db, type Tx } from "@/server/db/client";
 import { system } from "@/server/domain/actor";
 import { autoCloseSetup, closeCutoff, daysUntilClose, dueForClose, dueForReminder, type AutoCloseProblem } from "@/server/domain/tickets/auto-close";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import { loadEnqueueContext, type EnqueueContext } from "@/server/mail/outbound/enqueue";
 import { enqueueAutoCloseReminder } from "@/server/mail/outbound/reminder-mail";
 import { applyStatus } from "./set-status";

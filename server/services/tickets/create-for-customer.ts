@@ -9,7 +9,7 @@ import type { Actor } from "@/server/domain/actor";
 import { unprovenSignUp } from "@/server/domain/actor";
 import { badRequest, forbidden } from "@/server/domain/errors";
 import { canCreateForCustomer } from "@/server/domain/tickets/action-policies";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import { issueToken } from "@/server/services/users/password-tokens";
 import { revokeCredentials } from "@/server/services/users/revoke-credentials";
 import { emailSchema } from "@/server/services/users/register-user";

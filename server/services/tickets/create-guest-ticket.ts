@@ -9,7 +9,7 @@ import { db, type Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { DomainError, badRequest, forbidden } from "@/server/domain/errors";
 import { canCreateTicket } from "@/server/domain/tickets/policies";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import { issueToken } from "@/server/services/users/password-tokens";
 import { emailSchema } from "@/server/services/users/register-user";
 import { isUniqueViolation } from "@/server/db/errors";

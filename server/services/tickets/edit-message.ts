@@ -6,9 +6,9 @@ import { db, type Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { forbidden, notFound } from "@/server/domain/errors";
 import { canEditOwnMessage } from "@/server/domain/tickets/action-policies";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import { renderMarkdown } from "@/server/services/content/markdown";
-import { recordEvent } from "@/server/services/audit";
+import { recordEvent } from "@/server/platform/audit";
 import { assertStaff, lockTicket } from "./staff-write";
 
 async function lockOwnMessage(tx: Tx, actor: Actor, messageId: number) {

@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { isAdmin } from "@/server/domain/actor";
 import { conflict, forbidden } from "@/server/domain/errors";
-import { recordEvent } from "@/server/services/audit";
+import { recordEvent } from "@/server/platform/audit";
 import { lockTicket } from "./staff-write";
 
 export async function editRequester(actor: Actor, input: { ticketId: number; version?: number; name: string; email: string }) {

@@ -5,7 +5,7 @@ import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { notFound } from "@/server/domain/errors";
 import { canViewTicket } from "@/server/domain/tickets/policies";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import { assertTicketInScope } from "@/server/services/scope/staff-scope";
 import { ticketDetail } from "./ticket-dto";
 import { loadTicketThread } from "./ticket-thread-sql";

@@ -8,11 +8,13 @@ import { db, type Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest, forbidden, notFound } from "@/server/domain/errors";
 import { canMergeTickets } from "@/server/domain/tickets/action-policies";
-import { recordEvent } from "@/server/services/audit";
-import { textToHtml } from "@/server/services/content/sanitize";
+import { recordEvent } from "@/server/platform/audit";
+import { textToHtml } from "@/server/platform/sanitize";
 import { notifyMerged } from "@/server/mail/outbound/notify-merge";
 import { assertStaff, lockTicket } from "./staff-write";
 import { assertTicketInScope, loadScope } from "@/server/services/scope/staff-scope";
+import { andScope } from "@/server/db/scope-sql";
+import { Prisma } from "@/server/generated/prisma/client";
 
 type Locked = Awaited<ReturnType<typeof lockTicket>>;
 
@@ -88,27 +90,34 @@ export async function mergeTickets(actor: Actor, input: { sourceId: number; targ
   });
 }
 
-/** The merge dialog's search: tickets by number or title words, never merged ones, never itself. */
+/** Shortest title part searched: a trigram index needs three characters to answer without reading every title. */
+export const MERGE_SEARCH_MIN = 3;
+
+type CandidateRow = { id: number; title: string; status_ru: string; status_en: string; color: string; is_closed: boolean; requester_name: string; requester_email: string };
+
+/**
+ * The merge dialog's search: tickets by number or by any part (3+ characters) of the title, never
+ * merged ones, never itself, only within the caller's categories (issue 16). The title part is an
+ * ILIKE answered by the trigram index of migration 0020, not a scan of every ticket.
+ */
 export async function mergeCandidates(actor: Actor, input: { ticketId: number; query: string }) {
   assertStaff(actor);
   const q = input.query.trim().replace(/^#/, "");
   if (!q) return [];
   const byNumber = /^\d{1,9}$/.test(q) ? Number(q) : null;
-  // the ticket being merged and the candidates: only within the caller's categories (issue 16)
   const source = await db().ticket.findUnique({ where: { id: input.ticketId }, select: { categoryId: true } });
   if (!source) throw notFound("TICKET_NOT_FOUND");
   await assertTicketInScope(actor, source.categoryId);
-  const scope = await loadScope(actor);
-  const rows = await db().ticket.findMany({
-    where: {
-      id: { not: input.ticketId },
-      mergedIntoId: null,
-      ...(scope.all ? {} : { categoryId: { in: scope.categoryIds } }),
-      OR: [...(byNumber ? [{ id: byNumber }] : []), { title: { contains: q, mode: "insensitive" as const } }],
-    },
-    select: { id: true, title: true, status: { select: { nameRu: true, nameEn: true, color: true, isClosed: true } }, requester: { select: { name: true, email: true } } },
-    orderBy: { lastActivityAt: "desc" },
-    take: 10,
-  });
-  return rows.map((r) => ({ id: r.id, title: r.title, status: { name: { ru: r.status.nameRu, en: r.status.nameEn }, color: r.status.color, isClosed: r.status.isClosed }, requester: r.requester }));
+  const match = [
+    ...(byNumber ? [Prisma.sql`t.id = ${byNumber}`] : []),
+    ...(q.length >= MERGE_SEARCH_MIN ? [Prisma.sql`t.title ILIKE ${`%${q.replace(/[\\%_]/g, "\\$&")}%`}`] : []),
+  ];
+  if (!match.length) return [];
+  const rows = await db().$queryRaw<CandidateRow[]>`
+    SELECT t.id, t.title, s.name_ru AS status_ru, s.name_en AS status_en, s.color, s.is_closed, r.name AS requester_name, r.email AS requester_email
+      FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN users r ON r.id = t.requester_id
+     WHERE t.id <> ${input.ticketId} AND t.merged_into_id IS NULL AND (${Prisma.join(match, " OR ")})${andScope(await loadScope(actor))}
+     ORDER BY t.last_activity_at DESC, t.id DESC
+     LIMIT 10`;
+  return rows.map((r) => ({ id: r.id, title: r.title, status: { name: { ru: r.status_ru, en: r.status_en }, color: r.color, isClosed: r.is_closed }, requester: { name: r.requester_name, email: r.requester_email } }));
 }

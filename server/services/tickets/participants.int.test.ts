@@ -5,7 +5,7 @@ import { describe, it, expect } from "vitest";
 import { callerFor } from "@/server/testing/caller";
 import { makeActor, setTicketSettings } from "@/server/testing/factories";
 import { openTicket, staffWorld } from "@/server/testing/staff-helpers";
-import { updateSettings } from "@/server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import { db } from "@/server/db/client";
 
 const ccOf = async (ticketId: number) => (await db().ticketParticipant.findMany({ where: { ticketId }, orderBy: { email: "asc" } })).map((p) => p.email);

@@ -2,12 +2,13 @@
 // ticket setting allows; later mails of the requester or staff add their Cc's (mail-writes.ts,
 // through adoptMailCcs below). Every change is a history entry (ticket.cc_added / cc_removed).
 import { db, type Tx } from "@/server/db/client";
+import { lockAndLoadTicket } from "@/server/db/lock-ticket";
 import type { Actor } from "@/server/domain/actor";
 import { badRequest, forbidden, notFound } from "@/server/domain/errors";
 import { canAddCc, canRemoveCc, ccFromMail, checkCcAddress } from "@/server/domain/tickets/action-policies";
 import { canViewTicket } from "@/server/domain/tickets/policies";
-import { loadSettings } from "@/server/services/settings/settings-store";
-import { recordEvent } from "@/server/services/audit";
+import { loadSettings } from "@/server/platform/settings/settings-store";
+import { recordEvent } from "@/server/platform/audit";
 import { assertTicketInScope } from "@/server/services/scope/staff-scope";
 import { fromAddress } from "@/server/mail/outbound/compose";
 import { emailSchema } from "@/server/services/users/register-user";
@@ -19,8 +20,9 @@ async function ownAddresses(tx: Tx): Promise<string[]> {
 }
 
 async function lockForCc(tx: Tx, actor: Actor, ticketId: number) {
-  await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${ticketId} FOR UPDATE`;
-  const t = await tx.ticket.findUnique({
+  // the Cc list needs the requester's address and the Cc count on top of the shared load
+  const locked = await lockAndLoadTicket(tx, ticketId);
+  const t = locked && await tx.ticket.findUnique({
     where: { id: ticketId },
     select: { id: true, requesterId: true, categoryId: true, mergedIntoId: true, status: { select: { isClosed: true } }, requester: { select: { email: true } }, _count: { select: { participants: true } } },
   });

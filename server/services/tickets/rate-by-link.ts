@@ -10,7 +10,7 @@ import type { Actor } from "@/server/domain/actor";
 import { DomainError } from "@/server/domain/errors";
 import { canRateTicket } from "@/server/domain/tickets/policies";
 import { verifyLink } from "@/server/auth/signed-links";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import { rateTicket } from "./rate-ticket";
 
 export type RateLinkReason = "INVALID_LINK" | "RATING_DISABLED" | "NOT_CLOSED" | "LOGIN_REQUIRED" | "INVALID_RATING" | "NOT_OWNER";

@@ -4,8 +4,8 @@ import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { forbidden } from "@/server/domain/errors";
 import { canRateTicket } from "@/server/domain/tickets/policies";
-import { loadSettings } from "@/server/services/settings/settings-store";
-import { recordEvent } from "@/server/services/audit";
+import { loadSettings } from "@/server/platform/settings/settings-store";
+import { recordEvent } from "@/server/platform/audit";
 import { lockVisibleTicket } from "./lock-ticket";
 
 export async function rateTicket(actor: Actor, input: { ticketId: number; rating: number; comment?: string | null }) {

@@ -1,16 +1,24 @@
-// ticket.setCategory: move a ticket to another (active) category.
+// ticket.setCategory: move a ticket to another (active) category. The new category's custom
+// fields come with it: the move is refused with the field errors while one of its required
+// fields stays empty; the values to fill them travel with the move (validateCategoryMove).
 import { db, type Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
-import { recordEvent } from "@/server/services/audit";
+import type { FieldValues } from "@/server/domain/tickets/custom-fields";
+import { recordEvent } from "@/server/platform/audit";
 import { activeCategory } from "./lookups";
 import { assertStaff, lockTicket } from "./staff-write";
+import { validateCategoryMove, writeFieldValues } from "./ticket-field-values";
 
-export async function setCategory(actor: Actor, input: { ticketId: number; version?: number; categoryId: number }) {
+export async function setCategory(actor: Actor, input: { ticketId: number; version?: number; categoryId: number; customFields?: Record<string, unknown> }) {
   assertStaff(actor);
   return db().$transaction(async (tx) => {
     const t = await lockTicket(tx, input.ticketId, input.version, actor);
-    await activeCategory(tx, input.categoryId);
-    return applyCategory(tx, actor, t, input.categoryId);
+    const c = await activeCategory(tx, input.categoryId);
+    if (t.categoryId === c.id) return { id: t.id, version: t.version };
+    const fields = await validateCategoryMove(tx, actor, c, (t.customFields ?? {}) as FieldValues, input.customFields ?? {});
+    const r = await applyCategory(tx, actor, t, input.categoryId);
+    const f = await writeFieldValues(tx, actor, t, fields);
+    return { id: t.id, version: f.version ?? r.version };
   });
 }
 

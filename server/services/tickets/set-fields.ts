@@ -6,7 +6,7 @@ import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { forbidden } from "@/server/domain/errors";
 import { canEditTicket } from "@/server/domain/tickets/policies";
-import { loadSettings } from "@/server/services/settings/settings-store";
+import { loadSettings } from "@/server/platform/settings/settings-store";
 import { lockVisibleTicket } from "./lock-ticket";
 import { lockTicket } from "./staff-write";
 import { validateFieldValues, writeFieldValues } from "./ticket-field-values";

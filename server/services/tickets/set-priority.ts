@@ -1,7 +1,7 @@
 // ticket.setPriority: staff change a ticket's priority (issue 15.1); the history keeps from/to.
 import { db, type Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
-import { recordEvent } from "@/server/services/audit";
+import { recordEvent } from "@/server/platform/audit";
 import { priorityById } from "./lookups";
 import { assertStaff, lockTicket } from "./staff-write";
 

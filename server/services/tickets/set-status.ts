@@ -3,7 +3,7 @@
 import { db, type Tx } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { renderMarkdown } from "@/server/services/content/markdown";
-import { recordEvent } from "@/server/services/audit";
+import { recordEvent } from "@/server/platform/audit";
 import { statusById } from "./lookups";
 import { afterStatusChange } from "./hooks";
 import { assertStaff, lockTicket } from "./staff-write";

@@ -1,6 +1,7 @@
 // Shared step of every staff write on a ticket: lock the row, check the version the caller
 // loaded (optimistic concurrency → CONFLICT / STALE_UPDATE), and hand back the ticket.
 import type { Tx } from "@/server/db/client";
+import { lockAndLoadTicket } from "@/server/db/lock-ticket";
 import type { Actor } from "@/server/domain/actor";
 import { isStaff } from "@/server/domain/actor";
 import { conflict, forbidden, notFound } from "@/server/domain/errors";
@@ -16,8 +17,7 @@ export function assertStaff(actor: Actor): asserts actor is Extract<Actor, { kin
  * same transaction already checked this ticket for this actor.
  */
 export async function lockTicket(tx: Tx, ticketId: number, version: number | undefined, actor: Actor | null) {
-  await tx.$queryRaw`SELECT id FROM tickets WHERE id = ${ticketId} FOR UPDATE`;
-  const t = await tx.ticket.findUnique({ where: { id: ticketId }, include: { status: true } });
+  const t = await lockAndLoadTicket(tx, ticketId);
   if (!t) throw notFound("TICKET_NOT_FOUND");
   if (actor) await assertTicketInScope(actor, t.categoryId);
   if (version !== undefined && t.version !== version) throw conflict("STALE_UPDATE");

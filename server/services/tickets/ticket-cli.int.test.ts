@@ -3,7 +3,7 @@ import { describe, it, expect } from "vitest";
 import { db } from "@/server/db/client";
 import { makeUser } from "@/server/testing/factories";
 import { openTicket, staffWorld } from "@/server/testing/staff-helpers";
-import { parseArgs } from "@/bin/cli-commands";
+import { parseArgs } from "@/server/cli-args";
 import { ticketCreateFor, ticketMerge } from "@/bin/cli-tickets";
 
 describe("ticket CLI", () => {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { pgPool } from "@/server/db/pg-pool";
 import { dataDir } from "@/server/env";
 import { logger } from "@/server/logger";
-import { storage } from "./storage";
+import { storage } from "@/server/platform/storage/storage";
 
 export const CLEANUP_AFTER_MS = 24 * 60 * 60 * 1000;
 const BATCH = 500;

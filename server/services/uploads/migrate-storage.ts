@@ -2,8 +2,8 @@
 // while the app serves (the S3 driver reads keys it lacks from the local folder meanwhile, see
 // storage.ts) and to run again: a key already in the bucket with the same size is skipped.
 import path from "node:path";
-import type { LocalDiskStorage } from "./local-disk";
-import type { FileStorage } from "./storage";
+import type { LocalDiskStorage } from "@/server/platform/storage/local-disk";
+import type { FileStorage } from "@/server/platform/storage/storage";
 
 export type MigrateSummary = { copied: number; skipped: number; failed: string[]; removedLocal: number };
 

@@ -8,7 +8,7 @@ import { db } from "@/server/db/client";
 import { anonymous } from "@/server/domain/actor";
 import { uploadFile } from "./upload-file";
 import { readAttachment } from "./read-attachment";
-import { sanitizeFileName, checkFileType, isSafeInlineImage } from "./file-check";
+import { sanitizeFileName, checkFileType, isSafeInlineImage } from "@/server/platform/storage/file-check";
 
 const b64 = (b: Buffer) => b.toString("base64");
 

@@ -8,9 +8,9 @@ import { db } from "@/server/db/client";
 import type { Actor } from "@/server/domain/actor";
 import { DomainError, badRequest, forbidden } from "@/server/domain/errors";
 import { canUpload } from "@/server/domain/tickets/policies";
-import { loadSettings } from "@/server/services/settings/settings-store";
-import { checkFileType, sanitizeFileName } from "./file-check";
-import { storage } from "./storage";
+import { loadSettings } from "@/server/platform/settings/settings-store";
+import { checkFileType, sanitizeFileName } from "@/server/platform/storage/file-check";
+import { storage } from "@/server/platform/storage/storage";
 import { checkUploadQuota } from "./upload-quota";
 import { takeOrThrow } from "@/server/auth/abuse-limits";
 

@@ -2,28 +2,8 @@
 // the live preview and the tests. The texts themselves are in ./en.ts and ./ru.ts.
 import type { TemplateVars } from "../render";
 import { safeHtml } from "../render";
+import { TEMPLATE_KEYS, type TemplateKey, type TemplateLocale } from "@/server/domain/mail/template-keys";
 
-export const TEMPLATE_KEYS = [
-  "ticket.created",
-  "reply.staff",
-  "ticket.closed",
-  "reply.refused",
-  "account.set-password",
-  "password.reset",
-  "agent.invite",
-  "staff.new-ticket",
-  "staff.customer-reply",
-  "guest.ticket-link",
-  "guest.account-exists",
-  "account.verify-email",
-  "account.exists",
-  "account.magic-link",
-  "ticket.merged",
-  "ticket.reminder",
-] as const;
-export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
-export const TEMPLATE_LOCALES = ["ru", "en"] as const;
-export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number];
 
 export type TemplateText = { subject: string; text: string; html: string };
 
@@ -47,6 +27,8 @@ export const PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   "account.magic-link": [...common, "user.name", "user.email"],
   "ticket.merged": [...common, "ticket.number", "ticket.title", "customer.name", "target.number", "target.title"],
   "ticket.reminder": [...common, ...ticket, "close.days"],
+  // issue 16 point 3: assigned to the agent, a colleague's reply, an @mention in an internal note
+  "staff.notice": [...common, ...ticket, "agent.name", "customer.email", "actor.name", "reply.text", "notice.assigned", "notice.reply", "notice.mention"],
 };
 
 const allowedSets = new Map<TemplateKey, ReadonlySet<string>>(TEMPLATE_KEYS.map((k) => [k, new Set(PLACEHOLDERS[k])]));
@@ -54,9 +36,6 @@ export function allowedPlaceholders(key: TemplateKey): ReadonlySet<string> {
   return allowedSets.get(key)!;
 }
 
-export function isTemplateKey(k: string): k is TemplateKey {
-  return (TEMPLATE_KEYS as readonly string[]).includes(k);
-}
 
 export function templateLocale(l: string | null | undefined): TemplateLocale {
   return l === "en" ? "en" : "ru";
@@ -97,6 +76,10 @@ export function sampleVars(key: TemplateKey, locale: TemplateLocale): TemplateVa
     "target.number": 1040,
     "target.title": ru ? "Счета за первый квартал" : "Invoices for the first quarter",
     "close.days": 2,
+    "actor.name": ru ? "Мария Соколова" : "Mary Sokolova",
+    "notice.assigned": false,
+    "notice.reply": false,
+    "notice.mention": key === "staff.notice",
   };
   if (key === "guest.account-exists") base.link = "https://support.example.com/sign-in?next=%2Ftickets%2Fnew";
   if (key.startsWith("account.") || key === "password.reset" || key === "agent.invite") base.link = "https://support.example.com/set-password?token=sample";

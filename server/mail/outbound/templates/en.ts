@@ -1,7 +1,8 @@
 // Shipped English templates. Admins may override each one (mail_templates rows); these stay the
 // fallback whenever an override is missing or broken. The ticket-string and reply-string lines
 // and the signature are added around the body by compose.ts, not here.
-import type { TemplateKey, TemplateText } from "./catalog";
+import type { TemplateText } from "./catalog";
+import type { TemplateKey } from "@/server/domain/mail/template-keys";
 
 export const en: Record<TemplateKey, TemplateText> = {
   "ticket.created": {
@@ -240,5 +241,18 @@ If you still need help, just reply to this email.
 <p>we are waiting for your answer on request <strong>{{ticket.number}}</strong> “{{ticket.title}}”. If we do not hear from you, it will be closed automatically in {{close.days}} day(s).</p>
 <p>If you still need help, just reply to this email.</p>
 <p><a href="{{link}}">{{link}}</a></p>`,
+  },
+  "staff.notice": {
+    subject: "{{#if notice.assigned}}Assigned to you{{/if}}{{#if notice.reply}}Reply{{/if}}{{#if notice.mention}}You were mentioned{{/if}}: {{ticket.title}}",
+    text: `{{#if notice.assigned}}{{actor.name}} assigned ticket {{ticket.number}} "{{ticket.title}}" to you.{{/if}}{{#if notice.reply}}{{actor.name}} replied on ticket {{ticket.number}}: "{{ticket.title}}"{{/if}}{{#if notice.mention}}{{actor.name}} mentioned you in an internal note on ticket {{ticket.number}}: "{{ticket.title}}"{{/if}}
+
+{{reply.text}}
+
+Customer: {{customer.name}} <{{customer.email}}>
+{{link}}`,
+    html: `<p>{{#if notice.assigned}}{{actor.name}} assigned ticket <strong>{{ticket.number}}</strong> “{{ticket.title}}” to you.{{/if}}{{#if notice.reply}}{{actor.name}} replied on ticket <strong>{{ticket.number}}</strong>: “{{ticket.title}}”{{/if}}{{#if notice.mention}}{{actor.name}} mentioned you in an internal note on ticket <strong>{{ticket.number}}</strong>: “{{ticket.title}}”{{/if}}</p>
+{{#if reply.text}}<blockquote>{{reply.text}}</blockquote>{{/if}}
+<p>Customer: {{customer.name}} &lt;{{customer.email}}&gt;</p>
+<p><a href="{{link}}">Open the ticket</a></p>`,
   },
 };

@@ -3,7 +3,8 @@
 import type { Db, Tx } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import { parseTemplate, render, renderSubject, TemplateError, type TemplateVars } from "../render";
-import { allowedPlaceholders, type TemplateKey, type TemplateLocale, type TemplateText } from "./catalog";
+import { allowedPlaceholders, type TemplateText } from "./catalog";
+import type { TemplateKey, TemplateLocale } from "@/server/domain/mail/template-keys";
 import { en } from "./en";
 import { ru } from "./ru";
 

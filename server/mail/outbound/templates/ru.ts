@@ -1,5 +1,6 @@
 // Shipped Russian templates (see ./en.ts for the rules).
-import type { TemplateKey, TemplateText } from "./catalog";
+import type { TemplateText } from "./catalog";
+import type { TemplateKey } from "@/server/domain/mail/template-keys";
 
 export const ru: Record<TemplateKey, TemplateText> = {
   "ticket.created": {
@@ -238,5 +239,18 @@ export const ru: Record<TemplateKey, TemplateText> = {
 <p>Мы ждём вашего ответа по заявке <strong>{{ticket.number}}</strong> «{{ticket.title}}». Если ответа не будет, она закроется автоматически через {{close.days}} дн.</p>
 <p>Если помощь ещё нужна, просто ответьте на это письмо.</p>
 <p><a href="{{link}}">{{link}}</a></p>`,
+  },
+  "staff.notice": {
+    subject: "{{#if notice.assigned}}Назначена вам{{/if}}{{#if notice.reply}}Ответ{{/if}}{{#if notice.mention}}Вас упомянули{{/if}}: {{ticket.title}}",
+    text: `{{#if notice.assigned}}{{actor.name}} назначил(а) вам заявку {{ticket.number}} «{{ticket.title}}».{{/if}}{{#if notice.reply}}{{actor.name}} ответил(а) в заявке {{ticket.number}}: «{{ticket.title}}»{{/if}}{{#if notice.mention}}{{actor.name}} упомянул(а) вас во внутренней заметке к заявке {{ticket.number}}: «{{ticket.title}}»{{/if}}
+
+{{reply.text}}
+
+Клиент: {{customer.name}} <{{customer.email}}>
+{{link}}`,
+    html: `<p>{{#if notice.assigned}}{{actor.name}} назначил(а) вам заявку <strong>{{ticket.number}}</strong> «{{ticket.title}}».{{/if}}{{#if notice.reply}}{{actor.name}} ответил(а) в заявке <strong>{{ticket.number}}</strong>: «{{ticket.title}}»{{/if}}{{#if notice.mention}}{{actor.name}} упомянул(а) вас во внутренней заметке к заявке <strong>{{ticket.number}}</strong>: «{{ticket.title}}»{{/if}}</p>
+{{#if reply.text}}<blockquote>{{reply.text}}</blockquote>{{/if}}
+<p>Клиент: {{customer.name}} &lt;{{customer.email}}&gt;</p>
+<p><a href="{{link}}">Открыть заявку</a></p>`,
   },
 };

@@ -6,6 +6,10 @@ import { Progress } from "./progress";
 import type { ImportSummary } from "./summary";
 import type { ProgressSink } from "./progress";
 
+/** A Patchesoft custom field as defined here, with its source name (for the summary). */
+export type ImportedField = FieldDef & { name: string };
+import type { FieldDef } from "@/server/domain/tickets/custom-fields";
+
 export const SOURCE = "patchesoft";
 
 export type ImportContext = {
@@ -20,12 +24,16 @@ export type ImportContext = {
   /** source user id → user id here (placeholders for deleted users included) */
   users: Map<number, number>;
   /** source user id → role here, for "may this one be an assignee" */
-  roles: Map<number, "CUSTOMER" | "AGENT" | "ADMIN">;
+  roles: Map<number, "CUSTOMER" | "AGENT" | "MANAGER" | "ADMIN">;
   /** lower-cased guest address → user id here */
   guests: Map<string, number>;
   categories: Map<number, number>;
   statuses: Map<number, number>;
   closedStatuses: Set<number>;
+  /** Patchesoft priority number (0 low … 3 urgent) → priority id here */
+  priorities: Map<number, number>;
+  /** source custom field id → its definition here (custom-fields.ts) */
+  fields: Map<number, ImportedField>;
   /** imported ticket numbers → their requester here and their date (zero-date fallbacks) */
   tickets: Map<number, { requesterId: number; createdAt: Date }>;
   replies: Map<number, number>;

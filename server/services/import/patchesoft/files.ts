@@ -4,8 +4,8 @@
 import crypto from "node:crypto";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { storage } from "@/server/services/uploads/storage";
-import { checkFileType, extensionOf, sanitizeFileName } from "@/server/services/uploads/file-check";
+import { storage } from "@/server/platform/storage/storage";
+import { checkFileType, extensionOf, sanitizeFileName } from "@/server/platform/storage/file-check";
 import { eachBatch, inBatch, type ImportContext } from "./context";
 import { reconcile, type Planned } from "./reconcile";
 import { insertRows, unixDate, updateRow } from "./sql";

@@ -7,7 +7,7 @@ import { int, str } from "./source";
 import { repairText } from "./mojibake";
 import { htmlContent } from "./content";
 
-type HistoryRow = { ticketId: number; actorId: number | null; message: string; createdAt: Date };
+export type HistoryRow = { ticketId: number; actorId: number | null; message: string; createdAt: Date };
 
 export async function importHistory(ctx: ImportContext): Promise<void> {
   await eachBatch(ctx, "ticket_history", "history", ctx.batchSize * 2, async (rows) => {
@@ -21,18 +21,22 @@ export async function importHistory(ctx: ImportContext): Promise<void> {
       const actorId = int(r.userid) > 0 ? (ctx.users.get(int(r.userid)) ?? null) : null;
       planned.push({ sourceId: String(r.ID), row: { ticketId: int(r.ticketid), actorId, message: repairText(str(r.message)), createdAt: unixDate(int(r.timestamp)) ?? t.createdAt } });
     }
-    await inBatch(ctx, () =>
-      reconcile(ctx, "history", planned, {
-        async insert(ps) {
-          const ids = await nextIds(ctx.pg, "audit_events", ps.length);
-          await insertRows(ctx.pg, "audit_events", ["id", "ticket_id", "actor_id", "type", "data", "created_at"],
-            ps.map((p, i) => [ids[i], p.row.ticketId, p.row.actorId, "import.history", JSON.stringify({ message: p.row.message, source: "patchesoft" }), p.row.createdAt]));
-          return ids.map(String);
-        },
-        update: (id, p) => updateRow(ctx.pg, "audit_events", id, { data: JSON.stringify({ message: p.row.message, source: "patchesoft" }) }),
-      }),
-    );
+    await inBatch(ctx, () => reconcile(ctx, "history", planned, historyWriter(ctx)));
   });
+}
+
+/** History lines as audit events "import.history" (the history panel shows their text). */
+export function historyWriter(ctx: ImportContext) {
+  const data = (h: HistoryRow) => JSON.stringify({ message: h.message, source: "patchesoft" });
+  return {
+    async insert(ps: Planned<HistoryRow>[]) {
+      const ids = await nextIds(ctx.pg, "audit_events", ps.length);
+      await insertRows(ctx.pg, "audit_events", ["id", "ticket_id", "actor_id", "type", "data", "created_at"],
+        ps.map((p, i) => [ids[i], p.row.ticketId, p.row.actorId, "import.history", data(p.row), p.row.createdAt]));
+      return ids.map(String);
+    },
+    update: (id: string, p: Planned<HistoryRow>) => updateRow(ctx.pg, "audit_events", id, { data: data(p.row) }),
+  };
 }
 
 export async function importCanned(ctx: ImportContext): Promise<void> {

@@ -8,7 +8,7 @@ import { authenticate } from "@/server/auth/authenticate";
 import type { DovecotInstance } from "@/server/testing/dovecot";
 import { startPatchesoft, type PatchesoftFixture } from "@/server/testing/mariadb-patchesoft";
 import { KNOWN_PASSWORD, TICKET_STRING, TICKET_TITLE } from "@/server/testing/mariadb-patchesoft-data";
-import { buildMail, startKitDovecot, useMailbox } from "@/server/mail/ingest/ingest-test-kit";
+import { buildMail, startKitDovecot, useMailbox } from "@/server/testing/ingest-test-kit";
 import { runIngest, type IngestSummary } from "@/server/mail/ingest/run-ingest";
 import { runPatchesoftImport } from "./run-import";
 

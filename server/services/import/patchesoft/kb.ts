@@ -1,7 +1,7 @@
 // Knowledge base and FAQ into the help centre (server/services/kb): Patchesoft's knowledge
 // categories (one level of children, like here) and articles, and its FAQ categories and
-// questions (kind FAQ). Bodies are sanitized HTML turned into plain paragraphs, since articles
-// here are Markdown; every imported article is public and published, as it was there.
+// questions (kind FAQ). Bodies are sanitized HTML turned into Markdown with their formatting
+// (content.ts, turndown); every imported article is public and published, as it was there.
 import { searchKey } from "@/server/domain/kb/slug";
 import { plainText } from "@/server/services/kb/render-article";
 import { inBatch, type ImportContext } from "./context";
@@ -9,7 +9,7 @@ import { reconcile, type Planned } from "./reconcile";
 import { insertRows, nextIds, unixDate, updateRow } from "./sql";
 import { int, str, type Row } from "./source";
 import { repairText } from "./mojibake";
-import { htmlContent } from "./content";
+import { htmlContent, htmlMarkdown } from "./content";
 
 type Cat = { slug: string; name: string; description: string; parentSource: string | null };
 type Article = { slug: string; categorySource: string; kind: "ARTICLE" | "FAQ"; title: string; body: string; createdAt: Date | null };
@@ -46,11 +46,10 @@ export async function importKnowledgeBase(ctx: ImportContext): Promise<void> {
   });
   const articles: Planned<Article>[] = [];
   for (const r of await ctx.src.all("knowledge_articles")) {
-    const { text } = htmlContent(r.body);
-    articles.push({ sourceId: `kb-${r.ID}`, row: { slug: `kb-article-${r.ID}`, categorySource: `kb-${r.catid}`, kind: "ARTICLE", title: repairText(str(r.title)), body: text, createdAt: unixDate(int(r.timestamp)) } });
+    articles.push({ sourceId: `kb-${r.ID}`, row: { slug: `kb-article-${r.ID}`, categorySource: `kb-${r.catid}`, kind: "ARTICLE", title: repairText(str(r.title)), body: htmlMarkdown(r.body), createdAt: unixDate(int(r.timestamp)) } });
   }
   for (const r of await ctx.src.all("faq")) {
-    articles.push({ sourceId: `faq-${r.ID}`, row: { slug: `faq-${r.ID}`, categorySource: `faq-${r.catid}`, kind: "FAQ", title: repairText(str(r.question)), body: htmlContent(r.answer).text, createdAt: null } });
+    articles.push({ sourceId: `faq-${r.ID}`, row: { slug: `faq-${r.ID}`, categorySource: `faq-${r.catid}`, kind: "FAQ", title: repairText(str(r.question)), body: htmlMarkdown(r.answer), createdAt: null } });
   }
   const usable = articles.filter((a) => {
     if (catIds.has(a.row.categorySource) && a.row.title.trim()) return true;

@@ -10,6 +10,8 @@ import type { ImportContext } from "./context";
 import { importUsers } from "./users";
 import { importCategories, importStatuses } from "./taxonomy";
 import { importTickets } from "./tickets";
+import { importPriorities } from "./priorities";
+import { importCustomFields } from "./custom-fields";
 import { importReplies } from "./replies";
 import { importFiles } from "./files";
 import { importCanned, importHistory } from "./history";
@@ -44,12 +46,14 @@ export async function runPatchesoftImport(o: ImportOptions): Promise<ImportResul
   const ctx: ImportContext = {
     src, pg: client, dryRun: !!o.dryRun, filesDir: o.filesDir ?? null, summary: new ImportSummary(), progress: o.progress ?? (() => {}),
     batchSize: o.batchSize ?? 500, signal: o.signal, users: new Map(), roles: new Map(), guests: new Map(), categories: new Map(),
-    statuses: new Map(), closedStatuses: new Set(), tickets: new Map(), replies: new Map(), fakeId: () => --fake,
+    statuses: new Map(), closedStatuses: new Set(), priorities: new Map(), fields: new Map(), tickets: new Map(), replies: new Map(), fakeId: () => --fake,
   };
   try {
     await importUsers(ctx);
     await importCategories(ctx);
     await importStatuses(ctx);
+    await importPriorities(ctx);
+    await importCustomFields(ctx);
     await fallbacks(ctx);
     await importTickets(ctx);
     await importReplies(ctx);
@@ -58,7 +62,6 @@ export async function runPatchesoftImport(o: ImportOptions): Promise<ImportResul
     await importCanned(ctx);
     await importKnowledgeBase(ctx);
     await importSettings(ctx, Math.max(0, ...ctx.tickets.keys()));
-    ctx.summary.note("priorities and custom field values have no place here yet: they are kept per ticket in import_map.data (entity 'ticket')");
   } finally {
     client.release();
     await src.close();

@@ -2,7 +2,7 @@
 // schemas as the settings pages; the IMAP password sealed like every secret), and the legacy
 // threading row: Patchesoft's ticket string and title setting plus the highest imported
 // ticket number, read by the mail door so replies to old notifications still thread.
-import { updateSettings } from "@/server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import { SOURCE, inBatch, type ImportContext } from "./context";
 import { reconcile } from "./reconcile";
 import { int, str, type Row } from "./source";

@@ -49,6 +49,13 @@ export class PatchesoftSource {
     return rows as Row[];
   }
 
+  /** The distinct values of an integer column (missing table: none). */
+  async distinct(table: string, column: string): Promise<number[]> {
+    if (!(await this.hasTable(table))) return [];
+    const [rows] = await this.conn.query(`SELECT DISTINCT \`${column}\` AS v FROM \`${table}\` ORDER BY v`);
+    return (rows as Row[]).map((r) => int(r.v));
+  }
+
   async where(table: string, column: string, values: number[]): Promise<Row[]> {
     if (!values.length) return [];
     const [rows] = await this.conn.query(`SELECT * FROM \`${table}\` WHERE \`${column}\` IN (?) ORDER BY ID`, [values]);

@@ -29,7 +29,10 @@ describe("import summary and progress", () => {
 describe("Patchesoft roles", () => {
   it.each([
     [{ admin: 1 }, { role: "ADMIN", banned: false }],
-    [{ ticket_manager: 1 }, { role: "AGENT", banned: false }],
+    [{ ticket_manager: 1 }, { role: "MANAGER", banned: false }],
+    [{ ticket_manager: 1, ticket_worker: 1 }, { role: "MANAGER", banned: false }],
+    [{ admin: 1, ticket_manager: 1 }, { role: "ADMIN", banned: false }],
+    [{ banned: 1, ticket_manager: 1 }, { role: "CUSTOMER", banned: true }],
     [{ ticket_worker: 1 }, { role: "AGENT", banned: false }],
     [{ admin_members: 1 }, { role: "AGENT", banned: false }],
     [{ client: 1 }, { role: "CUSTOMER", banned: false }],

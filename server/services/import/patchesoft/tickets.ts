@@ -1,7 +1,8 @@
 // Tickets keep their numbers: Patchesoft's ticket ID is the number customers and staff know,
-// so it becomes the id here, and the id sequence continues after the highest one. Priority and
-// custom field values have no place here yet: they are kept in the ticket's import_map row
-// (`data`), nothing is lost. Notes (one text per ticket) become an internal note.
+// so it becomes the id here, and the id sequence continues after the highest one. Priority
+// goes to tickets.priority_id (priorities.ts), custom field values to tickets.custom_fields
+// (custom-fields.ts; a value that does not fit becomes a history line). Notes (one text per
+// ticket) become an internal note.
 import { inBatch, type ImportContext } from "./context";
 import { reconcile, type Planned } from "./reconcile";
 import { insertRows, nextIds, unixDate, updateRow } from "./sql";
@@ -11,10 +12,13 @@ import { repairText } from "./mojibake";
 import { emailSchema } from "@/server/services/users/register-user";
 import { ensureDeletedUsers, ensureGuests } from "./users";
 import { Progress } from "./progress";
+import { historyWriter } from "./history";
+import { ticketFieldValues, type RejectedValue } from "./custom-fields";
+import type { FieldValues } from "@/server/domain/tickets/custom-fields";
 
 type TicketRow = {
   title: string; body: string; bodyHtml: string; categoryId: number; statusId: number; requesterId: number; assigneeId: number | null;
-  rating: number | null; createdAt: Date; lastActivityAt: Date; closedAt: Date | null;
+  priorityId: number; customFields: FieldValues; rating: number | null; createdAt: Date; lastActivityAt: Date; closedAt: Date | null;
 };
 
 const FALLBACK_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -26,7 +30,7 @@ function requesterOf(ctx: ImportContext, r: Row): number {
   return guest.success ? ctx.guests.get(guest.data)! : ctx.users.get(-int(r.ID))!;
 }
 
-function plan(ctx: ImportContext, r: Row, fields: Map<number, string>, values: Row[], prev: { date: Date }): Planned<TicketRow> {
+function plan(ctx: ImportContext, r: Row, values: Row[], prev: { date: Date }, rejected: RejectedValue[]): Planned<TicketRow> {
   const id = int(r.ID);
   let created = unixDate(int(r.timestamp));
   if (!created) {
@@ -41,22 +45,23 @@ function plan(ctx: ImportContext, r: Row, fields: Map<number, string>, values: R
   const closed = ctx.closedStatuses.has(statusId);
   const rating = int(r.rating);
   const { text, html } = htmlContent(r.body);
-  const custom = Object.fromEntries(values.map((v) => [fields.get(int(v.fieldid)) ?? `#${v.fieldid}`, repairText(str(v.value))]));
+  const custom = ticketFieldValues(ctx, id, values);
+  rejected.push(...custom.rejected);
   return {
     sourceId: String(id),
     row: {
       title: repairText(str(r.title)).slice(0, 300) || `#${id}`, body: text, bodyHtml: html,
       categoryId: ctx.categories.get(int(r.categoryid)) ?? ctx.categories.get(-1)!, statusId, requesterId: requesterOf(ctx, r),
       assigneeId: assignee && ctx.roles.get(assignee) !== "CUSTOMER" ? (ctx.users.get(assignee) ?? null) : null,
+      priorityId: ctx.priorities.get(int(r.priority))!, customFields: custom.values,
       rating: rating >= 1 && rating <= 5 ? rating : null, createdAt: created, lastActivityAt,
       closedAt: closed ? (unixDate(int(r.close_timestamp)) ?? lastActivityAt) : null,
     },
-    data: { priority: int(r.priority), ...(Object.keys(custom).length ? { customFields: custom } : {}) },
   };
 }
 
-const COLS = ["id", "title", "body", "body_html", "category_id", "status_id", "requester_id", "assignee_id", "source", "locale", "rating", "created_at", "updated_at", "last_activity_at", "last_customer_at", "closed_at"];
-const values = (id: number, t: TicketRow) => [id, t.title, t.body, t.bodyHtml, t.categoryId, t.statusId, t.requesterId, t.assigneeId, "WEB", "ru", t.rating, t.createdAt, t.lastActivityAt, t.lastActivityAt, t.lastActivityAt, t.closedAt];
+const COLS = ["id", "title", "body", "body_html", "category_id", "status_id", "requester_id", "assignee_id", "priority_id", "custom_fields", "source", "locale", "rating", "created_at", "updated_at", "last_activity_at", "last_customer_at", "closed_at"];
+const values = (id: number, t: TicketRow) => [id, t.title, t.body, t.bodyHtml, t.categoryId, t.statusId, t.requesterId, t.assigneeId, t.priorityId, JSON.stringify(t.customFields), "WEB", "ru", t.rating, t.createdAt, t.lastActivityAt, t.lastActivityAt, t.lastActivityAt, t.closedAt];
 
 function ticketWriter(ctx: ImportContext) {
   return {
@@ -70,9 +75,15 @@ function ticketWriter(ctx: ImportContext) {
     update: (id: string, { row: t }: Planned<TicketRow>) =>
       updateRow(ctx.pg, "tickets", id, {
         title: t.title, body: t.body, body_html: t.bodyHtml, category_id: t.categoryId, status_id: t.statusId, requester_id: t.requesterId,
-        assignee_id: t.assigneeId, rating: t.rating, created_at: t.createdAt, last_activity_at: t.lastActivityAt, closed_at: t.closedAt, updated_at: new Date(),
+        assignee_id: t.assigneeId, priority_id: t.priorityId, custom_fields: JSON.stringify(t.customFields), rating: t.rating, created_at: t.createdAt, last_activity_at: t.lastActivityAt, closed_at: t.closedAt, updated_at: new Date(),
       }),
   };
+}
+
+/** Values that did not fit their field: a Patchesoft history line on the ticket (shown in the history panel). */
+async function importRejectedValues(ctx: ImportContext, rejected: RejectedValue[]) {
+  const planned = rejected.map((v) => ({ sourceId: v.sourceId, row: { ticketId: v.ticketId, actorId: null, message: v.message, createdAt: ctx.tickets.get(v.ticketId)!.createdAt } }));
+  await reconcile(ctx, "field history", planned, historyWriter(ctx));
 }
 
 async function importNotes(ctx: ImportContext, rows: Row[]) {
@@ -96,7 +107,6 @@ async function importNotes(ctx: ImportContext, rows: Row[]) {
 }
 
 export async function importTickets(ctx: ImportContext): Promise<void> {
-  const fields = new Map((await ctx.src.all("ticket_custom_fields")).map((f) => [int(f.ID), repairText(str(f.name))]));
   const progress = new Progress("tickets", await ctx.src.count("tickets"), ctx.progress);
   const prev = { date: FALLBACK_DATE };
   for (let after = 0; ; ) {
@@ -106,10 +116,12 @@ export async function importTickets(ctx: ImportContext): Promise<void> {
     const custom = await ctx.src.where("ticket_user_custom_fields", "ticketid", rows.map((r) => int(r.ID)));
     await inBatch(ctx, async () => {
       await requesters(ctx, rows);
-      const planned = rows.map((r) => plan(ctx, r, fields, custom.filter((c) => int(c.ticketid) === int(r.ID)), prev));
+      const rejected: RejectedValue[] = [];
+      const planned = rows.map((r) => plan(ctx, r, custom.filter((c) => int(c.ticketid) === int(r.ID)), prev, rejected));
       await reconcile(ctx, "ticket", planned, ticketWriter(ctx));
       for (const p of planned) ctx.tickets.set(Number(p.sourceId), { requesterId: p.row.requesterId, createdAt: p.row.createdAt });
       await importNotes(ctx, rows);
+      await importRejectedValues(ctx, rejected);
     });
     progress.add(rows.length);
   }

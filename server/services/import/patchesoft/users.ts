@@ -11,17 +11,22 @@ import { insertRows, unixDate, updateRow } from "./sql";
 import { int, str, type Row } from "./source";
 import { repairText } from "./mojibake";
 
-type Role = "CUSTOMER" | "AGENT" | "ADMIN";
+type Role = "CUSTOMER" | "AGENT" | "MANAGER" | "ADMIN";
 type UserRow = { email: string; name: string; role: Role; isActive: boolean; passwordHash: string | null; verifiedAt: Date | null; createdAt: Date | null };
 
 const placeholderEmail = (id: number) => `user-${id}@patchesoft.invalid`;
 
-/** Patchesoft role flags → a role here; banned roles make the account inactive. */
+/**
+ * Patchesoft role flags (user_roles, setup_db.sql) → a role here; banned roles make the account
+ * inactive. The "ticket_manager" flag (Patchesoft's shipped "Ticket Manager" role: every ticket,
+ * categories, custom fields, no site settings) is what MANAGER is here; "admin" wins over it.
+ */
 export function mapRole(r: Row | undefined): { role: Role; banned: boolean } {
   if (!r) return { role: "CUSTOMER", banned: false };
   if (int(r.banned)) return { role: "CUSTOMER", banned: true };
   if (int(r.admin)) return { role: "ADMIN", banned: false };
-  const staff = ["ticket_manager", "ticket_worker", "admin_settings", "admin_members", "knowledge_manager", "faq_manager"].some((k) => int(r[k]));
+  if (int(r.ticket_manager)) return { role: "MANAGER", banned: false };
+  const staff = ["ticket_worker", "admin_settings", "admin_members", "knowledge_manager", "faq_manager"].some((k) => int(r[k]));
   return { role: staff ? "AGENT" : "CUSTOMER", banned: false };
 }
 

@@ -4,7 +4,7 @@ import { describe, it, expect } from "vitest";
 import { db } from "@/server/db/client";
 import { callerFor } from "@/server/testing/caller";
 import { makeActor } from "@/server/testing/factories";
-import { loadSettings, updateSettings } from "./settings-store";
+import { loadSettings, updateSettings } from "@/server/platform/settings/settings-store";
 
 describe("settings procedures", () => {
   it("returns defaults, saves a valid change and refuses an invalid one without saving", async () => {

@@ -3,8 +3,8 @@
 import fs from "node:fs/promises";
 import type { Readable } from "node:stream";
 import path from "node:path";
-import type { ByteRange, FileStorage } from "./storage";
-import { assertStorageKey, isStorageKey } from "./storage-key";
+import type { ByteRange, FileStorage } from "@/server/platform/storage/file-storage";
+import { assertStorageKey, isStorageKey } from "@/server/platform/storage/storage-key";
 
 const missing = (e: unknown) => (e as NodeJS.ErrnoException).code === "ENOENT";
 

@@ -1,7 +1,7 @@
 // The switch-over driver: new objects go to the primary (the bucket); a key the primary does not
 // have is looked up in the old store (the local disk), so files not yet copied by
 // `storage:migrate` stay readable while the copy runs. Deletes reach both.
-import type { ByteRange, FileStorage } from "./storage";
+import type { ByteRange, FileStorage } from "@/server/platform/storage/file-storage";
 
 export class ReadThroughStorage implements FileStorage {
   constructor(readonly primary: FileStorage, readonly fallback: FileStorage) {}

@@ -7,9 +7,9 @@ import { db as getDb } from "@/server/db/client";
 import { settingsSchemas, SECRET_KEYS, type AllSettings, type SettingsGroup } from "@/server/domain/settings/schema";
 import { badRequest } from "@/server/domain/errors";
 import { secretReentryNeeded } from "@/server/domain/settings/secret-guard";
-import { seal, open } from "./secret-box";
+import { seal, open } from "@/server/platform/settings/secret-box";
 import { pgPool } from "@/server/db/pg-pool";
-import { assertAutoCloseSettings } from "./auto-close-check";
+import { assertAutoCloseSettings } from "@/server/platform/settings/auto-close-check";
 
 type AnyDb = Db | Tx;
 

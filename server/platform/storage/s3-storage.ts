@@ -6,8 +6,8 @@ import fs from "node:fs";
 import type { Readable } from "node:stream";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Env } from "@/server/env";
-import type { ByteRange, FileStorage } from "./storage";
-import { assertStorageKey } from "./storage-key";
+import type { ByteRange, FileStorage } from "@/server/platform/storage/file-storage";
+import { assertStorageKey } from "@/server/platform/storage/storage-key";
 
 export type S3Config = {
   bucket: string;

@@ -6,7 +6,7 @@ import iconv from "iconv-lite";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type Mail from "nodemailer/lib/mailer";
 import { startDovecot, type DovecotInstance, type DovecotUser } from "@/server/testing/dovecot";
-import { updateSettings } from "@/server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import type { MailSettings } from "@/server/domain/settings/schema";
 import { db } from "@/server/db/client";
 

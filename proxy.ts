@@ -4,13 +4,15 @@
 // Not an authorization guard: pages and procedures check access themselves.
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp, newNonce } from "@/server/security/headers";
+import { env } from "@/server/env";
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
+  const { NODE_ENV, APP_URL } = env();
   const csp = buildCsp({
     nonce,
-    dev: process.env.NODE_ENV === "development",
-    https: (process.env.APP_URL ?? "").startsWith("https://"),
+    dev: NODE_ENV === "development",
+    https: APP_URL.startsWith("https://"),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -18,7 +20,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   // next.config.ts decides HSTS at build time; here it follows the running APP_URL too
-  if (process.env.NODE_ENV === "production" && (process.env.APP_URL ?? "").startsWith("https://")) {
+  if (NODE_ENV === "production" && APP_URL.startsWith("https://")) {
     response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   return response;

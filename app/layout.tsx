@@ -7,7 +7,15 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("brand"), template: `%s · ${t("brand")}` } };
+  return {
+    title: { default: t("brand"), template: `%s · ${t("brand")}` },
+    // the app icon in public/ (icon.svg and the PNGs made from it); the manifest is app/manifest.ts
+    icons: {
+      icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/icon-192.png", type: "image/png", sizes: "192x192" }],
+      apple: "/apple-touch-icon.png",
+    },
+    manifest: "/manifest.webmanifest",
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ffffff" };

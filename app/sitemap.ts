@@ -2,13 +2,13 @@
 // Only public, published articles; empty while "require login" is on (nothing is public then).
 import type { MetadataRoute } from "next";
 import { env } from "@/server/env";
-import { kbSitemap } from "@/server/services/kb/read-kb";
+import { caller } from "@/app/_trpc/server";
 
 export const dynamic = "force-dynamic";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = env().APP_URL.replace(/\/$/, "");
-  const { articles, categories } = await kbSitemap();
+  const { articles, categories } = await (await caller()).kb.sitemap();
   if (!articles.length && !categories.length) return [];
   const both = (path: string) => ({ languages: { ru: `${base}${path}?lang=ru`, en: `${base}${path}?lang=en` } });
   return [

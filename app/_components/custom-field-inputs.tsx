@@ -8,7 +8,7 @@ import { Textarea } from "@/app/_components/ui/textarea";
 import { Select } from "@/app/_components/ui/select";
 import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Field } from "@/app/_components/ui/field";
-import { fieldAccess, TEXT_MAX, TEXTAREA_MAX, type FieldDef, type FieldValue } from "@/server/domain/tickets/custom-fields";
+import { fieldAccess, fieldsForCategory, isEmptyValue, TEXT_MAX, TEXTAREA_MAX, type FieldDef, type FieldValue } from "@/server/domain/tickets/custom-fields";
 import { localName } from "./status-badge";
 
 export type FieldDefDto = FieldDef & { name: { ru: string; en: string }; help: { ru: string; en: string } };
@@ -17,6 +17,22 @@ export type FieldDraft = Record<string, FieldValue | null>;
 /** The field errors of a failed call (INVALID_CUSTOM_FIELDS details), by field id. */
 export function fieldErrorsOf(e: unknown): Record<string, string> {
   return ((e as { data?: { details?: { fields?: Record<string, string> } | null } })?.data?.details?.fields) ?? {};
+}
+
+/** The definitions of a category chosen in a picker: its own, its parent's, the global ones. */
+export function defsForPicked<T extends FieldDefDto>(defs: T[], categories: Array<{ id: number; parentId: number | null }>, categoryId: number): T[] {
+  const c = categories.find((x) => x.id === categoryId);
+  return c ? fieldsForCategory(defs, c.id, c.parentId) : [];
+}
+
+/** What a category move sends: the values of the fields the actor may edit (the server checks the required ones again). */
+export function editableDraft(defs: FieldDefDto[], values: FieldDraft, staff: boolean): FieldDraft {
+  return Object.fromEntries(defs.filter((d) => fieldAccess(d, staff).edit && values[String(d.id)] !== undefined).map((d) => [String(d.id), values[String(d.id)] ?? null]));
+}
+
+/** Required fields the actor could fill that are empty: a move there needs them first. */
+export function missingRequired(defs: FieldDefDto[], values: FieldDraft, staff: boolean): FieldDefDto[] {
+  return defs.filter((d) => d.required && fieldAccess(d, staff).edit && isEmptyValue(values[String(d.id)]));
 }
 
 /** `narrow`: one column (the staff ticket's sidebar). */

@@ -7,6 +7,7 @@ import type { Actor } from "@/server/domain/actor";
 import { isStaff, isAdmin } from "@/server/domain/actor";
 import { LanguageSwitcher } from "./language-switcher";
 import { UserMenu } from "./user-menu";
+import { NotificationBell } from "./notification-bell";
 
 export async function SiteFrame({ actor, area, children, wide }: { actor: Actor; area: "portal" | "staff"; children: React.ReactNode; wide?: boolean }) {
   const t = await getTranslations("common");
@@ -53,7 +54,7 @@ export async function SiteFrame({ actor, area, children, wide }: { actor: Actor;
       navLabel={t("nav.portal")}
       menuLabel={t("actions.menu")}
       closeLabel={t("actions.close")}
-      actions={<LanguageSwitcher />}
+      actions={area === "staff" && isStaff(actor) ? <><NotificationBell /><LanguageSwitcher /></> : <LanguageSwitcher />}
       userMenu={userMenu}
       mainClassName={wide ? "max-w-none" : undefined}
     >

@@ -4,7 +4,7 @@ import "./ticket-print.css";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Lock } from "lucide-react";
 import { localName } from "@/app/_components/status-badge";
-import type { TicketDetail } from "@/server/services/tickets/ticket-dto";
+import type { TicketDetail } from "@/app/_trpc/types";
 import { PrintButton } from "./print-button";
 
 export async function TicketPrint({ ticket, staff }: { ticket: TicketDetail; staff: boolean }) {

@@ -5,9 +5,9 @@ import { Lock, Mail, Bot, Paperclip, FileDown } from "lucide-react";
 import { Avatar } from "@/app/_components/ui/avatar";
 import { Badge } from "@/app/_components/ui/badge";
 import { cn } from "@/app/_lib/cn";
-import type { TicketDetail } from "@/server/services/tickets/ticket-dto";
+import type { TicketDetail } from "@/app/_trpc/types";
 import { splitSignature } from "@/server/domain/mail/reply-signature";
-import { textToHtml } from "@/server/services/content/sanitize";
+import { textToHtml } from "@/server/platform/sanitize";
 import { MessageActions } from "./message-actions";
 
 type Msg = {

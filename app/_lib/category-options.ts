@@ -15,3 +15,8 @@ export function categoryOptions(rows: Row[], locale: string): CategoryOpt[] {
     return [parent, ...p.children.map((c): CategoryOpt => ({ id: c.id, label: `${label} › ${localName(c.name, locale)}`, depth: 1, selectable: true, parentLabel: label }))];
   });
 }
+
+/** Rows of category.list / meta.categories as CategorySelect entries (archived ones left out); server-safe, unlike the picker's client module. */
+export function pickerCategories(rows: Array<{ id: number; name: { ru: string; en: string }; parentId: number | null; noTickets: boolean; archived?: boolean }>) {
+  return rows.filter((r) => !r.archived).map((r) => ({ id: r.id, name: r.name, parentId: r.parentId ?? null, noTickets: r.noTickets }));
+}

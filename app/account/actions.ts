@@ -3,9 +3,8 @@
 // session, this one included), then sign in again so this browser gets a fresh session.
 import { redirect } from "next/navigation";
 import { signIn } from "@/server/auth/config";
-import { db } from "@/server/db/client";
 import { getActor } from "@/app/_lib/actor";
-import { changeOwnPassword } from "@/server/security/change-password";
+import { caller } from "@/app/_trpc/server";
 
 export type AccountFormState = { error?: string; fieldErrors?: Record<string, string> } | undefined;
 
@@ -15,7 +14,7 @@ export async function changePasswordAction(_: AccountFormState, form: FormData):
   const current = String(form.get("current") ?? "");
   const next = String(form.get("password") ?? "");
   if (next !== String(form.get("confirm") ?? "")) return { fieldErrors: { confirm: "MISMATCH" } };
-  const r = await changeOwnPassword(db(), actor.userId, current, next);
+  const r = await (await caller()).auth.changePassword({ current: current.slice(0, 10_000), password: next.slice(0, 10_000) });
   if (!r.ok) {
     if (r.reason === "WRONG_CURRENT") return { fieldErrors: { current: "WRONG_CURRENT" } };
     if (r.reason === "PASSWORD_TOO_SHORT" || r.reason === "TOO_LONG" || r.reason === "SAME_AS_CURRENT") return { fieldErrors: { password: r.reason } };

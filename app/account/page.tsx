@@ -9,6 +9,7 @@ import { ChangePasswordForm } from "./change-password-form";
 import { isStaff } from "@/server/domain/actor";
 import { caller } from "@/app/_trpc/server";
 import { AwaySwitch } from "./away-switch";
+import Link from "next/link";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +34,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <CardHeader><CardTitle as="h2">{ta("title")}</CardTitle></CardHeader>
           <CardContent><AwaySwitch initial={away} /></CardContent>
         </Card>
+      )}
+      {away !== null && (
+        <Link href="/account/notifications" className="block text-sm font-medium text-primary-700 hover:underline" data-testid="notification-prefs-link">
+          {(await getTranslations("notifications.prefs"))("link")} →
+        </Link>
       )}
       <Card>
         <CardHeader>

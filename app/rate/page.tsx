@@ -8,9 +8,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { Alert } from "@/app/_components/ui/alert";
 import { BrandHeader } from "@/app/_components/brand-header";
-import { viewRateLink } from "@/server/services/tickets/rate-by-link";
+import { caller } from "@/app/_trpc/server";
 import { RateForm } from "./rate-form";
-import { getActor } from "@/app/_lib/actor";
 import { MagicLinkOffer } from "@/app/(auth)/magic-link-offer";
 import { buttonClass } from "@/app/_components/ui/button";
 
@@ -25,7 +24,7 @@ export default async function RatePage({ searchParams }: { searchParams: Promise
   const [t, locale] = [await getTranslations("rate"), await getLocale()];
   const raw = (await searchParams).token;
   const token = typeof raw === "string" ? raw : "";
-  const view = await viewRateLink(token, locale, await getActor());
+  const view = await (await caller()).rateLink.view({ token: token.slice(0, 2000), locale: locale === "en" ? "en" : "ru" });
   const back = `/rate?token=${encodeURIComponent(token)}`;
   const ticket = view.ticket;
   return (

@@ -3,8 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Alert } from "@/app/_components/ui/alert";
-import { db } from "@/server/db/client";
-import { tokenOwner } from "@/server/services/users/password-tokens";
+import { caller } from "@/app/_trpc/server";
 import { AuthCard } from "../auth-card";
 import { AuthForm } from "../auth-form";
 import { magicSignInAction } from "../actions";
@@ -18,12 +17,12 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Pr
   const q = await searchParams;
   const token = typeof q.token === "string" && q.token.length <= 200 ? q.token : "";
   const next = typeof q.next === "string" && q.next.length <= 2000 ? q.next : "";
-  const owner = token ? await tokenOwner(db(), token, "magic-link") : null;
+  const address = token ? (await (await caller()).auth.linkAddress({ token, purpose: "magic-link" })).email : null;
   return (
     <AuthCard title={t("title")} description={t("description")}>
-      {owner ? (
+      {address ? (
         <>
-          <p className="text-sm font-medium" data-testid="magic-address">{owner.email}</p>
+          <p className="text-sm font-medium" data-testid="magic-address">{address}</p>
           <AuthForm testId="magic-sign-in-form" action={magicSignInAction} submit={t("submit")} hidden={{ token, ...(next ? { next } : {}) }} fields={[]} />
         </>
       ) : (

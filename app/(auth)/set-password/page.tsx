@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "../auth-card";
 import { Alert } from "@/app/_components/ui/alert";
-import { db } from "@/server/db/client";
-import { tokenIsValid } from "@/server/services/users/password-tokens";
+import { caller } from "@/app/_trpc/server";
 import { AuthForm } from "../auth-form";
 import { setPasswordAction } from "../actions";
 
@@ -11,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const t = await getTranslations("auth.setPassword");
   const { token = "" } = await searchParams;
-  const valid = token.length > 20 && (await tokenIsValid(db(), token));
+  const valid = token.length <= 200 && (await (await caller()).auth.passwordLinkValid({ token })).valid;
   return (
     <AuthCard title={t("title")} description={t("description")}>
         {valid ? (

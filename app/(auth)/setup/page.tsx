@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { AuthCard } from "../auth-card";
-import { db } from "@/server/db/client";
-import { hasAdmin } from "@/server/services/users/register-user";
+import { caller } from "@/app/_trpc/server";
 import { AuthForm } from "../auth-form";
 import { setupAction } from "../actions";
 
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 // One-time page: only while no administrator exists.
 export default async function SetupPage() {
-  if (await hasAdmin(db())) redirect("/sign-in");
+  if (!(await (await caller()).auth.setupOpen()).open) redirect("/sign-in");
   const t = await getTranslations("auth.setup");
   return (
     <AuthCard title={t("title")} description={t("description")}>

@@ -3,8 +3,7 @@
 // the page asks for that password; without a valid token it offers to send a new link.
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/app/_components/ui/alert";
-import { db } from "@/server/db/client";
-import { tokenOwner } from "@/server/services/users/password-tokens";
+import { caller } from "@/app/_trpc/server";
 import { AuthCard } from "../auth-card";
 import { AuthForm } from "../auth-form";
 import { confirmEmailAction, resendVerificationAction } from "../actions";
@@ -15,8 +14,8 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   const t = await getTranslations("auth.verify");
   const raw = (await searchParams).token;
   const token = typeof raw === "string" && raw.length <= 200 ? raw : "";
-  const owner = token ? await tokenOwner(db(), token, "verify-email") : null;
-  if (!owner) {
+  const address = token ? (await (await caller()).auth.linkAddress({ token, purpose: "verify-email" })).email : null;
+  if (!address) {
     return (
       <AuthCard title={t("resendTitle")} description={t("resendDescription")}>
         {token && <Alert variant="danger">{t("invalidLink")}</Alert>}
@@ -28,7 +27,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
     <AuthCard title={t("title")} description={t("description")}>
       <p className="text-sm">
         <span className="text-ink-muted">{t("account")}: </span>
-        <span className="font-medium" data-testid="verify-email-address">{owner.email}</span>
+        <span className="font-medium" data-testid="verify-email-address">{address}</span>
       </p>
       <AuthForm testId="verify-email-form" action={confirmEmailAction} submit={t("submit")} hidden={{ token }} fields={[{ name: "password", type: "password", label: t("password"), autoComplete: "current-password" }]} />
       <p className="text-sm text-ink-muted">{t("notYou")}</p>

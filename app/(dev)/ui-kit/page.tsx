@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { env } from "@/server/env";
 import { Plus, Search } from "lucide-react";
 import { AppShell } from "@/app/_components/ui/app-shell";
 import { Avatar } from "@/app/_components/ui/avatar";
@@ -30,7 +31,7 @@ const messageHtml = `
 
 export default function UiKitPage() {
   // a developer page: not part of production builds unless asked for
-  if (process.env.NODE_ENV === "production" && !process.env.HELPDESK_UI_KIT) notFound();
+  if (env().NODE_ENV === "production" && !env().HELPDESK_UI_KIT) notFound();
   return (
     <ToastProvider dismissLabel="Dismiss" label="Notifications">
       <AppShell

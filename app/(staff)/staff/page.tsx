@@ -14,7 +14,10 @@ import { QueueTable } from "./_queue/queue-table";
 import { QueueViews, type QueueView } from "./_queue/queue-views";
 import { TicketFieldFilters } from "./_queue/ticket-field-filters";
 import { QueueCsvButton } from "./_queue/queue-csv-button";
-import { categoryOptions } from "@/app/_lib/category-options";
+import { pickerCategories } from "@/app/_lib/category-options";
+import { SavedViews } from "./_queue/saved-views";
+import { LiveQueue } from "./_live/live-queue";
+import { liveMode } from "@/server/live/live-mode";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.queue"))("title") };
@@ -37,7 +40,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   ]);
   const activeFields = fields.filter((f) => !f.archived);
   const statusOpts = statuses.map((s) => ({ id: s.id, label: localName(s.name, locale) }));
-  const categoryOpts = categoryOptions(categories, locale);
+  const categoryOpts = pickerCategories(categories);
   const agentOpts = agents.map((a) => ({ id: a.id, label: a.name }));
   const now = new Date();
   const times = Object.fromEntries(page.items.map((i) => [i.id, { relative: format.relativeTime(i.lastActivityAt, now), full: format.dateTime(i.lastActivityAt, { dateStyle: "medium", timeStyle: "short" }) }]));
@@ -62,6 +65,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       />
       <HydrateClient>
         <QueueViews views={views} label={t("views")} locale={locale} />
+        <SavedViews params={withoutCursor(params)} locale={locale} />
+        <LiveQueue mode={liveMode()} />
       </HydrateClient>
       <FilterBar
         params={params}
@@ -100,4 +105,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
 
 function isOnly(p: QueueParams, status: QueueParams["status"], assignee: QueueParams["assignee"], priority?: number) {
   return p.status === status && p.assignee === assignee && !p.q && !p.category && !p.requester && !p.from && !p.to && p.priority === priority && !p.fv;
+}
+
+function withoutCursor({ cursor: _, ...rest }: QueueParams) {
+  return rest;
 }

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { Check } from "lucide-react";
 import { cn } from "@/app/_lib/cn";
+import { ControlLabel } from "./control-label";
 
 export interface CheckboxProps extends Omit<React.ComponentProps<"input">, "type"> {
   /** Optional text beside the box (the whole row is clickable). */
@@ -47,16 +48,7 @@ export function Checkbox({
   return (
     <div className="flex items-start gap-2.5">
       {box}
-      <div className="grid gap-0.5">
-        <label htmlFor={inputId} className="text-sm leading-5 font-medium text-ink">
-          {label}
-        </label>
-        {description ? (
-          <p id={descId} className="text-[13px] leading-5 text-ink-muted">
-            {description}
-          </p>
-        ) : null}
-      </div>
+      <ControlLabel htmlFor={inputId} label={label} description={description} descriptionId={descId} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { cn } from "@/app/_lib/cn";
+import { ControlLabel } from "./control-label";
 
 export interface SwitchProps
   extends Omit<React.ComponentProps<"button">, "value" | "onChange" | "type" | "role"> {
@@ -93,16 +94,7 @@ export function Switch({
   return (
     <div className="flex items-start gap-3">
       <span className="mt-0.5 inline-flex">{control}</span>
-      <div className="grid gap-0.5">
-        <label htmlFor={buttonId} className="text-sm leading-5 font-medium text-ink">
-          {label}
-        </label>
-        {description ? (
-          <p id={descId} className="text-[13px] leading-5 text-ink-muted">
-            {description}
-          </p>
-        ) : null}
-      </div>
+      <ControlLabel htmlFor={buttonId} label={label} description={description} descriptionId={descId} />
     </div>
   );
 }

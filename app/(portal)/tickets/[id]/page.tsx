@@ -10,6 +10,7 @@ import { getActor } from "@/app/_lib/actor";
 import { loadTicketForPage } from "@/app/_lib/ticket-page";
 import { caller } from "@/app/_trpc/server";
 import { EditTicketDialog } from "./edit-ticket-dialog";
+import { pickerCategories } from "@/app/_lib/category-options";
 import { RatingForm } from "./rating-form";
 import { PortalReplyForm } from "./portal-reply-form";
 import { PortalFieldsForm } from "./portal-fields-form";
@@ -57,7 +58,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           {actor.kind === "user" && (
             <Link href={`/tickets/${ticket.id}/print`} target="_blank" className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-ink-muted hover:bg-subtle hover:text-ink" data-testid="print-link"><Printer className="size-4" aria-hidden /> {ta("print.link")}</Link>
           )}
-          {p.canEdit && !p.isStaff && <EditTicketDialog ticket={{ id: ticket.id, title: ticket.title, body: ticket.body, categoryId: ticket.category.id }} categories={categories} />}
+          {p.canEdit && !p.isStaff && <EditTicketDialog ticket={{ id: ticket.id, title: ticket.title, body: ticket.body, categoryId: ticket.category.id, customFields: ticket.customFields }} categories={pickerCategories(categories)} fields={fieldDefs} />}
         </div>
       </header>
       <PortalFieldsForm ticketId={ticket.id} defs={fieldsForCategory(fieldDefs, ticket.category.id, parentId)} values={ticket.customFields} canEdit={p.canEdit && !p.isStaff} />

@@ -7,7 +7,6 @@ import { Button } from "@/app/_components/ui/button";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { caller } from "@/app/_trpc/server";
 import { getActor } from "@/app/_lib/actor";
-import { loadSettings } from "@/server/services/settings/settings-store";
 import { NewTicketForm } from "./new-ticket-form";
 
 export default async function NewTicketPage() {
@@ -39,7 +38,7 @@ export default async function NewTicketPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
-      <NewTicketForm categories={categories} priorities={portal.canSetPriority ? [...priorities].reverse() : null} fields={fields} guest={isGuest} uploadsLater={isGuest && (await loadSettings("tickets")).allowUploads} uploads={portal.canUpload ? { maxMb: portal.maxUploadMb, allowedFileTypes: portal.allowedFileTypes } : null} />
+      <NewTicketForm categories={categories} priorities={portal.canSetPriority ? [...priorities].reverse() : null} fields={fields} guest={isGuest} uploadsLater={isGuest && portal.allowUploads} uploads={portal.canUpload ? { maxMb: portal.maxUploadMb, allowedFileTypes: portal.allowedFileTypes } : null} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { Search, X } from "lucide-react";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
+import { CategorySelect, type PickerCategory } from "@/app/_components/category-select";
 import { Button } from "@/app/_components/ui/button";
 import { Kbd } from "@/app/_components/ui/kbd";
 import { parseQueueParams, queueHref, type QueueParams } from "./queue-params";
@@ -15,7 +16,7 @@ type Opt = { id: number; label: string };
 export type FilterLabels = Record<"search" | "searchPlaceholder" | "status" | "allOpen" | "all" | "category" | "anyCategory" | "assignee" | "anyone" | "me" | "unassigned" | "requester" | "requesterPlaceholder" | "from" | "to" | "apply" | "reset" | "filters", string>;
 
 /** `children`: more controls inside the form (issue 15's priority / custom-field filters). */
-export function FilterBar({ params, statuses, categories, agents, labels, filtered, children }: { params: QueueParams; statuses: Opt[]; categories: Opt[]; agents: Opt[]; labels: FilterLabels; filtered: boolean; children?: React.ReactNode }) {
+export function FilterBar({ params, statuses, categories, agents, labels, filtered, children }: { params: QueueParams; statuses: Opt[]; categories: PickerCategory[]; agents: Opt[]; labels: FilterLabels; filtered: boolean; children?: React.ReactNode }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -61,10 +62,7 @@ export function FilterBar({ params, statuses, categories, agents, labels, filter
           <option value="all">{labels.all}</option>
           {statuses.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
         </Select>
-        <Select name="category" aria-label={labels.category} defaultValue={params.category ? String(params.category) : ""} onChange={submit} data-testid="filter-category">
-          <option value="">{labels.anyCategory}</option>
-          {categories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
-        </Select>
+        <CategorySelect name="category" aria-label={labels.category} categories={categories} defaultValue={params.category ?? 0} placeholder={labels.anyCategory} parentsSelectable onChange={submit} data-testid="filter-category" />
         <Select name="assignee" aria-label={labels.assignee} defaultValue={String(params.assignee)} onChange={submit} data-testid="filter-assignee">
           <option value="any">{labels.assignee}: {labels.anyone}</option>
           <option value="me">{labels.me}</option>

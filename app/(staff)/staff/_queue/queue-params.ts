@@ -1,5 +1,6 @@
 // The queue's filters live in the URL (bookmarkable views). Parsing is forgiving: a bad value is
 // dropped, never an error page.
+import { viewFilter } from "@/server/domain/views/saved-view";
 export type QueueParams = {
   q?: string;
   status: "open" | "all" | number;
@@ -59,20 +60,7 @@ export function queueHref(p: QueueParams, over: Partial<QueueParams> = {}): stri
   return s ? `/staff?${s}` : "/staff";
 }
 
-/** The ticket.list input of a view. `to` is inclusive: it ends at the next midnight (UTC). */
+/** The ticket.list input of a view: the saved-view filter (one definition, server/domain/views) plus page and sort. */
 export function toListInput(p: QueueParams, limit: number) {
-  return {
-    limit,
-    cursor: p.cursor,
-    search: p.q,
-    ...(p.status === "open" ? { open: true } : p.status === "all" ? {} : { statusId: p.status }),
-    categoryId: p.category,
-    assignee: p.assignee,
-    requester: p.requester,
-    from: p.from ? new Date(`${p.from}T00:00:00Z`) : undefined,
-    to: p.to ? new Date(Date.parse(`${p.to}T00:00:00Z`) + 86_400_000) : undefined,
-    priorityId: p.priority,
-    sort: p.sort,
-    ...(p.field && p.fv ? { fieldId: p.field, fieldValue: p.fv } : {}),
-  };
+  return { limit, cursor: p.cursor, ...viewFilter(p), sort: p.sort };
 }

@@ -8,13 +8,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations, useLocale } from "next-intl";
 import { Table, THead, TBody, TR, TH, TD } from "@/app/_components/ui/table";
 import { Select } from "@/app/_components/ui/select";
+import { CategorySelect, type PickerCategory } from "@/app/_components/category-select";
 import { Button } from "@/app/_components/ui/button";
 import { Avatar } from "@/app/_components/ui/avatar";
 import { useToast } from "@/app/_components/ui/toast";
 import { StatusBadge, localName } from "@/app/_components/status-badge";
 import { useTRPC } from "@/app/_trpc/client";
 import { useErrorText } from "../_lib/use-error-text";
-import type { TicketSummary } from "@/server/services/tickets/ticket-dto";
+import type { TicketSummary } from "@/app/_trpc/types";
 import { formatFieldValue } from "@/server/domain/tickets/custom-fields";
 import { PriorityBadge } from "@/app/_components/priority-badge";
 import type { FieldOpt } from "./ticket-field-filters";
@@ -23,7 +24,7 @@ type Opt = { id: number; label: string };
 
 /** `times`: "5 minutes ago" and the full date per ticket id, formatted on the server (time zone). */
 /** `column`: a custom field shown as an extra column (issue 15.3). */
-export function QueueTable({ items, times, statuses, categories, agents, column }: { items: TicketSummary[]; times: Record<number, { relative: string; full: string }>; statuses: Opt[]; categories: Opt[]; agents: Opt[]; column?: FieldOpt }) {
+export function QueueTable({ items, times, statuses, categories, agents, column }: { items: TicketSummary[]; times: Record<number, { relative: string; full: string }>; statuses: Opt[]; categories: PickerCategory[]; agents: Opt[]; column?: FieldOpt }) {
   const t = useTranslations("staff.queue");
   const tf = useTranslations("fields.queue");
   const locale = useLocale();
@@ -88,10 +89,7 @@ export function QueueTable({ items, times, statuses, categories, agents, column 
             <option value="">{t("bulkStatus")}</option>
             {statuses.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
           </Select>
-          <Select aria-label={t("bulkCategory")} containerClassName="w-auto" value={bulk.category} onChange={(e) => setBulk({ ...bulk, category: e.target.value })} data-testid="bulk-category">
-            <option value="">{t("bulkCategory")}</option>
-            {categories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
-          </Select>
+          <CategorySelect aria-label={t("bulkCategory")} containerClassName="w-auto" categories={categories} value={Number(bulk.category) || 0} placeholder={t("bulkCategory")} onChange={(id) => setBulk({ ...bulk, category: id ? String(id) : "" })} data-testid="bulk-category" />
           <Button
             size="sm"
             disabled={!anyBulk}
@@ -99,6 +97,8 @@ export function QueueTable({ items, times, statuses, categories, agents, column 
             onClick={() =>
               update.mutate({
                 ticketIds: [...selected],
+                // the versions this page shows: a ticket someone changed since answers STALE_UPDATE, nothing is applied
+                versions: [...selected].map((id) => items.find((i) => i.id === id)?.version ?? 0),
                 ...(bulk.assignee ? { assigneeId: bulk.assignee === "none" ? null : Number(bulk.assignee) } : {}),
                 ...(bulk.status ? { statusId: Number(bulk.status) } : {}),
                 ...(bulk.category ? { categoryId: Number(bulk.category) } : {}),

@@ -11,7 +11,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Table, THead, TBody, TR, TH, TD } from "@/app/_components/ui/table";
 import { caller } from "@/app/_trpc/server";
 import { requireAdmin } from "@/app/_lib/require";
-import { isTemplateKey } from "@/server/mail/outbound/templates/catalog";
+import { isTemplateKey } from "@/server/domain/mail/template-keys";
 import { DeliverNowButton, OutboxRowActions } from "./outbox-actions";
 
 const STATUSES = ["PENDING", "SENT", "FAILED"] as const;

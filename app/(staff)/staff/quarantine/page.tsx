@@ -6,7 +6,7 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { Table, THead, TBody, TR, TH, TD } from "@/app/_components/ui/table";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { requireStaff } from "@/app/_lib/require";
-import { listQuarantine } from "@/server/services/quarantine/quarantine";
+import { caller } from "@/app/_trpc/server";
 import { QuarantineRowActions } from "./quarantine-actions";
 import { InspectUpload } from "./inspect-upload";
 
@@ -17,7 +17,7 @@ export default async function QuarantinePage({ searchParams }: { searchParams: P
   const t = await getTranslations("mail.quarantine");
   const f = await getFormatter();
   const cursor = Number(sp.cursor) > 0 ? Number(sp.cursor) : null;
-  const { items, nextCursor } = await listQuarantine({ resolved, cursor });
+  const { items, nextCursor } = await (await caller()).quarantine.list({ resolved, cursor });
   const tab = (on: boolean) => (on ? "border-primary-600 text-ink" : "border-transparent text-ink-muted hover:text-ink");
   return (
     <div className="mx-auto max-w-5xl space-y-6">

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { Table, THead, TBody, TR, TH, TD } from "@/app/_components/ui/table";
-import type { TicketReport } from "@/server/services/reports/ticket-report";
+import type { TicketReport } from "@/app/_trpc/types";
 
 const C = { primary: "#4f46e5", success: "#12b76a", warning: "#f79009", grid: "#e4e7ec", ink: "#667085" };
 

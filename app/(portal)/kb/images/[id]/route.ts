@@ -1,27 +1,8 @@
-// GET /kb/images/<id>: an image of a help-centre article, for whoever may open the help
-// centre (require login respected). Raster types only (checked at upload), never inline HTML.
-import { actorFromHeaders } from "@/server/auth/actor";
-import { DomainError } from "@/server/domain/errors";
-import { readKbImage } from "@/server/services/kb/images";
+// GET /kb/images/<id>: an article's image (server/http/kb-image.ts decides who may read it).
+import { kbImageResponse } from "@/server/http/kb-image";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  try {
-    const img = await readKbImage(await actorFromHeaders(req.headers), id);
-    return new Response(new Uint8Array(img.data), {
-      headers: {
-        "Content-Type": img.contentType,
-        "Content-Length": String(img.data.length),
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-        // the bytes behind an id never change
-        "Cache-Control": img.publicCache ? "public, max-age=31536000, immutable" : "private, max-age=3600",
-      },
-    });
-  } catch (e) {
-    if (e instanceof DomainError) return new Response("Not found", { status: e.code === "UNAUTHORIZED" ? 401 : 404, headers: { "X-Content-Type-Options": "nosniff" } });
-    throw e;
-  }
+  return kbImageResponse(req, (await params).id);
 }

@@ -26,7 +26,7 @@ export function AutoCloseForm(props: { days: number; reminderDays: number; statu
   const [reminder, setReminder] = useState(props.reminderDays);
   const save = useMutation(trpc.settings.update.mutationOptions({ onSuccess: () => act.done(), onError: act.failed }));
   const problem = (field: string) => {
-    // the decider's problem code arrives in details.fields (server/services/settings/auto-close-check.ts)
+    // the decider's problem code arrives in details.fields (server/platform/settings/auto-close-check.ts)
     const fields = (save.error as { data?: { details?: { fields?: Record<string, string> } | null } } | null)?.data?.details?.fields;
     const code = fields?.[field];
     return code ? t(`problems.${code}` as never) : undefined;

@@ -1,34 +1,25 @@
 "use client";
 // Custom fields admin (issue 15.3): the list in order with the category each belongs to and its
 // flags; create / edit in a dialog (custom-field-dialog.tsx); archive and restore.
-import { useState } from "react";
-import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { Archive, ArchiveRestore, Pencil } from "lucide-react";
-import { Button } from "@/app/_components/ui/button";
 import { Badge } from "@/app/_components/ui/badge";
 import { TR, TH, TD } from "@/app/_components/ui/table";
 import { localName } from "@/app/_components/status-badge";
 import type { CategoryOpt } from "@/app/_lib/category-options";
-import { useTRPC } from "@/app/_trpc/client";
-import { useAdminAction } from "../../_admin/use-admin-action";
+import { useAdminManager } from "../../_admin/use-admin-manager";
+import { useAdminMutation } from "../../_admin/use-admin-mutation";
 import { ReorderButtons } from "../../_admin/reorder-buttons";
 import { AdminList } from "../../_admin/admin-list";
+import { RowActions, EditButton, ArchiveButton } from "../../_admin/row-actions";
 import { CustomFieldDialog, type FieldForm } from "./custom-field-dialog";
 import { formatOptions } from "./field-options";
-import type { FieldDefView } from "@/server/services/tickets/field-defs";
+import type { FieldDefView } from "@/app/_trpc/types";
 
 const EMPTY: FieldForm = { type: "text", nameRu: "", nameEn: "", helpRu: "", helpEn: "", categoryId: "", required: false, hiddenFromCustomer: false, customerEditable: true, options: "" };
 
 export function CustomFieldsManager({ fields, categories, header }: { fields: FieldDefView[]; categories: CategoryOpt[]; header: React.ReactNode }) {
-  const t = useTranslations("fields.custom");
-  const tc = useTranslations("admin.common");
-  const locale = useLocale();
-  const trpc = useTRPC();
-  const act = useAdminAction();
-  const [form, setForm] = useState<FieldForm | null>(null);
-  const archive = useMutation(trpc.customField.archive.mutationOptions({ onSuccess: () => act.done(), onError: act.failed }));
-  const reorder = useMutation(trpc.customField.reorder.mutationOptions({ onSuccess: () => act.done(), onError: act.failed }));
+  const { t, locale, trpc, form, setForm, close } = useAdminManager<FieldForm>("fields.custom");
+  const archive = useAdminMutation(trpc.customField.archive);
+  const reorder = useAdminMutation(trpc.customField.reorder);
   const ids = fields.map((f) => f.id);
   const categoryName = (id: number | null) => (id === null ? t("allCategories") : (categories.find((c) => c.id === id)?.label ?? "—"));
   const edit = (f: FieldDefView) => setForm({
@@ -37,7 +28,7 @@ export function CustomFieldsManager({ fields, categories, header }: { fields: Fi
   });
   return (
     <div className="space-y-4">
-      <AdminList header={header} label={t("title")} testId="custom-fields" newLabel={t("new")} newTestId="field-new" onNew={() => setForm(EMPTY)}
+      <AdminList header={header} label={t("title")} testId="custom-fields" newLabel={t("new")} newTestId="field-new" ordered onNew={() => setForm(EMPTY)}
         columns={<><TH>{t("name")}</TH><TH className="hidden md:table-cell">{t("category")}</TH></>}>
           {fields.length === 0 && <TR><TD colSpan={4} className="text-center text-ink-subtle">{t("empty")}</TD></TR>}
           {fields.map((f, i) => (
@@ -55,19 +46,14 @@ export function CustomFieldsManager({ fields, categories, header }: { fields: Fi
                 <div className="text-xs text-ink-subtle md:hidden">{categoryName(f.categoryId)}</div>
               </TD>
               <TD className="hidden text-ink-muted md:table-cell">{categoryName(f.categoryId)}</TD>
-              <TD>
-                <div className="flex justify-end gap-1">
-                  <Button size="icon" variant="ghost" aria-label={`${tc("edit")}: ${localName(f.name, locale)}`} onClick={() => edit(f)} data-testid="field-edit"><Pencil className="size-4" aria-hidden /></Button>
-                  <Button size="sm" variant="ghost" onClick={() => archive.mutate({ id: f.id, archived: !f.archived })}>
-                    {f.archived ? <ArchiveRestore className="size-4" aria-hidden /> : <Archive className="size-4" aria-hidden />}
-                    <span className="sr-only sm:not-sr-only">{f.archived ? t("unarchive") : t("archive")}</span>
-                  </Button>
-                </div>
-              </TD>
+              <RowActions>
+                <EditButton name={localName(f.name, locale)} onClick={() => edit(f)} testId="field-edit" />
+                <ArchiveButton archived={f.archived} label={f.archived ? t("unarchive") : t("archive")} onClick={() => archive.mutate({ id: f.id, archived: !f.archived })} />
+              </RowActions>
             </TR>
           ))}
       </AdminList>
-      <CustomFieldDialog form={form} setForm={setForm} categories={categories} onSaved={() => { setForm(null); act.done(); }} onError={act.failed} />
+      <CustomFieldDialog form={form} setForm={setForm} onClose={close} categories={categories} />
     </div>
   );
 }

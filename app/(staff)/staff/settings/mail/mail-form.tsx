@@ -13,11 +13,13 @@ import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { useTRPC } from "@/app/_trpc/client";
-import { errorInfo } from "@/app/_lib/trpc-error";
 import type { MailSettings } from "@/server/domain/settings/schema";
+import { useSecretSettingsForm } from "../_components/use-secret-settings-form";
+import { SettingsSave } from "../_components/settings-save";
+import { ServerFields } from "../_components/server-fields";
 
 type Named = { id: number; nameRu: string; nameEn: string };
-type Msg = { ok: boolean; text: string; detail?: string; fields?: Record<string, string> };
+type Test = { ok: boolean; text: string; detail?: string };
 
 /** `priorities`: for the priority of mail-born tickets (issue 15.1). */
 export function MailForm({ initial, secretsSet, categories, statuses, priorities = [] }: { initial: MailSettings; secretsSet: Record<string, boolean>; categories: Named[]; statuses: Named[]; priorities?: Named[] }) {
@@ -26,26 +28,9 @@ export function MailForm({ initial, secretsSet, categories, statuses, priorities
   const te = useTranslations("errors");
   const locale = useLocale();
   const trpc = useTRPC();
-  const [v, setV] = useState<MailSettings>({ ...initial, password: "" });
-  const [set, setSet] = useState(secretsSet);
-  const [msg, setMsg] = useState<Msg | null>(null);
-  const [test, setTest] = useState<Msg | null>(null);
-  const up = <K extends keyof MailSettings>(k: K, value: MailSettings[K]) => setV((x) => ({ ...x, [k]: value }));
+  const { v, setV, set, msg, up, err, pending, submit } = useSecretSettingsForm<MailSettings>("mail", initial, secretsSet, { password: "" }, t("saved"));
+  const [test, setTest] = useState<Test | null>(null);
   const name = (n: Named) => (locale === "en" ? n.nameEn : n.nameRu);
-  const save = useMutation(
-    trpc.settings.update.mutationOptions({
-      onSuccess: (r) => {
-        setSet(r.secretsSet);
-        setV((x) => ({ ...x, password: "" }));
-        setMsg({ ok: true, text: t("saved") });
-      },
-      onError: (e) => {
-        const info = errorInfo(e);
-        const details = (e as { data?: { details?: { fields?: Record<string, string> } | null } }).data?.details;
-        setMsg({ ok: false, text: te.has(info.reason as never) ? te(info.reason as never) : te("generic"), fields: details?.fields ?? info.fieldErrors });
-      },
-    }),
-  );
   const testConn = useMutation(
     trpc.mail.testConnection.mutationOptions({
       onSuccess: (r) =>
@@ -53,46 +38,28 @@ export function MailForm({ initial, secretsSet, categories, statuses, priorities
       onError: () => setTest({ ok: false, text: te("generic") }),
     }),
   );
-  const err = (k: string) => msg?.fields?.[k];
   const after = v.afterProcessing.startsWith("move:") ? "move" : v.afterProcessing;
   const connection = { protocol: v.protocol, host: v.host, port: v.port, secure: v.secure, allowInvalidCertificate: v.allowInvalidCertificate, caPem: v.caPem, username: v.username, password: v.password, folder: v.folder };
 
   return (
-    <form
-      data-testid="mail-form"
-      className="space-y-6"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setMsg(null);
-        save.mutate({ group: "mail", values: { ...v } });
-      }}
-    >
+    <form data-testid="mail-form" className="space-y-6" onSubmit={submit}>
       <Card>
         <CardHeader><CardTitle>{t("connection")}</CardTitle></CardHeader>
         <CardContent className="space-y-4">
-          <div className="grid gap-4 sm:grid-cols-[8rem_1fr_7rem]">
-            <Field label={t("protocol")}>
-              <Select name="protocol" value={v.protocol} onChange={(e) => { const p = e.target.value as MailSettings["protocol"]; setV((x) => ({ ...x, protocol: p, port: x.secure ? (p === "imap" ? 993 : 995) : p === "imap" ? 143 : 110, afterProcessing: p === "pop3" ? "leave" : x.afterProcessing })); }}>
-                <option value="imap">IMAP</option>
-                <option value="pop3">POP3</option>
-              </Select>
-            </Field>
-            <Field label={t("host")} error={err("host")} hint={v.host ? t("hostPort", { value: `${v.host}:${v.port}` }) : undefined}>
-              <Input name="host" value={v.host} placeholder="imap.example.com" onChange={(e) => up("host", e.target.value)} autoComplete="off" />
-            </Field>
-            <Field label={t("port")} error={err("port")}>
-              <Input name="port" type="number" min={1} max={65535} value={v.port} onChange={(e) => up("port", Number(e.target.value))} />
-            </Field>
-          </div>
-          <Checkbox checked={v.secure} onChange={(e) => up("secure", e.currentTarget.checked)} label={t("secure")} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t("username")} error={err("username")}>
-              <Input name="username" type="email" value={v.username} onChange={(e) => up("username", e.target.value)} autoComplete="off" />
-            </Field>
-            <Field label={t("password")} hint={set.password ? t("secretSet") : undefined}>
-              <Input name="password" type="password" value={v.password} placeholder={set.password ? t("secretPlaceholder") : ""} onChange={(e) => up("password", e.target.value)} autoComplete="new-password" />
-            </Field>
-          </div>
+          <ServerFields
+            names={{ host: "host", port: "port", secure: "secure", username: "username", password: "password" }}
+            labels={{ host: t("host"), port: t("port"), secure: t("secure"), username: t("username"), password: t("password"), passwordStored: t("secretSet"), passwordPlaceholder: t("secretPlaceholder") }}
+            value={v} onChange={(name, value) => setV((x) => ({ ...x, [name]: value }))} error={err} passwordStored={set.password ?? false} rowClassName="grid gap-4 sm:grid-cols-[8rem_1fr_7rem]" usernameType="email"
+            host={{ hint: v.host ? t("hostPort", { value: `${v.host}:${v.port}` }) : undefined, placeholder: "imap.example.com" }}
+            lead={
+        <Field label={t("protocol")}>
+          <Select name="protocol" value={v.protocol} onChange={(e) => { const p = e.target.value as MailSettings["protocol"]; setV((x) => ({ ...x, protocol: p, port: x.secure ? (p === "imap" ? 993 : 995) : p === "imap" ? 143 : 110, afterProcessing: p === "pop3" ? "leave" : x.afterProcessing })); }}>
+            <option value="imap">IMAP</option>
+            <option value="pop3">POP3</option>
+          </Select>
+        </Field>
+            }
+          />
           {v.protocol === "imap" && (
             <Field label={t("folder")} error={err("folder")}>
               <Input name="folder" value={v.folder} onChange={(e) => up("folder", e.target.value)} />
@@ -185,8 +152,7 @@ export function MailForm({ initial, secretsSet, categories, statuses, priorities
         </CardContent>
       </Card>
 
-      {msg && <Alert variant={msg.ok ? "success" : "danger"}>{msg.text}</Alert>}
-      <Button type="submit" loading={save.isPending}>{t("save")}</Button>
+      <SettingsSave msg={msg} pending={pending} label={t("save")} />
     </form>
   );
 }

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireAdmin } from "@/app/_lib/require";
-import { loadSettings, secretFlags } from "@/server/services/settings/settings-store";
-import { db } from "@/server/db/client";
+import { caller } from "@/app/_trpc/server";
+import type { MailSettings } from "@/server/domain/settings/schema";
 import { env } from "@/server/env";
 import { secrets } from "@/server/secrets";
 import { MailForm } from "./mail-form";
@@ -13,12 +13,11 @@ import { MailForm } from "./mail-form";
 export default async function MailSettingsPage() {
   await requireAdmin("/staff/settings/mail");
   const t = await getTranslations("mail.settings");
-  // secrets stay on the server: loadSettings without withSecrets blanks the password
-  const mail = await loadSettings("mail");
-  const secretsSet = await secretFlags("mail");
-  const categories = await db().category.findMany({ where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, nameRu: true, nameEn: true } });
-  const statuses = await db().status.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, nameRu: true, nameEn: true } });
-  const priorities = await db().priority.findMany({ orderBy: [{ sortOrder: "desc" }, { id: "asc" }], select: { id: true, nameRu: true, nameEn: true } });
+  const api = await caller();
+  // secrets stay on the server: settings.get blanks them, secretsSet says which are set
+  const [settings, categories, statuses, priorities] = await Promise.all([api.settings.get({ group: "mail" }), api.meta.categories(), api.meta.statuses(), api.meta.priorities()]);
+  const mail = settings.values as MailSettings;
+  const named = (rows: { id: number; name: { ru: string; en: string } }[]) => rows.map((r) => ({ id: r.id, nameRu: r.name.ru, nameEn: r.name.en }));
   const token = encodeURIComponent(secrets().CRON_SECRET);
   const cron = (job: string) => `wget -qO- "${new URL(`/cron/${job}`, env().APP_URL).toString()}?token=${token}"`;
   const mailbox = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(mail.username.trim()) ? mail.username.trim() : "";
@@ -29,7 +28,7 @@ export default async function MailSettingsPage() {
         description={t("description")}
         actions={<Link className="text-sm text-primary-700 hover:underline" href="/staff/quarantine">{t("quarantineLink")}</Link>}
       />
-      <MailForm initial={mail} secretsSet={secretsSet} categories={categories} statuses={statuses} priorities={priorities} />
+      <MailForm initial={mail} secretsSet={settings.secretsSet} categories={named(categories)} statuses={named(statuses)} priorities={named(priorities).reverse()} />
       <section className="space-y-2 rounded-xl border border-line bg-surface p-4 text-sm" data-testid="mail-cron">
         <h2 className="font-semibold text-ink">{t("cronTitle")}</h2>
         <p className="text-ink-muted">{t("cronText")}</p>

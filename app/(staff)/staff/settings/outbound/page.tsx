@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { loadSettings, secretFlags } from "@/server/services/settings/settings-store";
+import { caller } from "@/app/_trpc/server";
+import type { MailSettings, OutboundSettings } from "@/server/domain/settings/schema";
 import { requireAdmin } from "@/app/_lib/require";
 import { env } from "@/server/env";
 import { OutboundForm } from "./outbound-form";
@@ -9,8 +10,10 @@ import { OutboundForm } from "./outbound-form";
 export default async function OutboundSettingsPage() {
   await requireAdmin("/staff/settings/outbound");
   const t = await getTranslations("outbound.settings");
-  // secrets stay on the server: loadSettings without withSecrets blanks them, secretFlags says which are set
-  const [outbound, secretsSet, mail] = [await loadSettings("outbound"), await secretFlags("outbound"), await loadSettings("mail")];
+  const api = await caller();
+  // secrets stay on the server: settings.get blanks them, secretsSet says which are set
+  const [outbound, mailSettings] = await Promise.all([api.settings.get({ group: "outbound" }), api.settings.get({ group: "mail" })]);
+  const mail = mailSettings.values as MailSettings;
   const mailbox = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(mail.username.trim()) ? mail.username.trim() : "";
   const cronUrl = new URL("/cron/deliver_mail", env().APP_URL).toString();
   return (
@@ -25,7 +28,7 @@ export default async function OutboundSettingsPage() {
           </div>
         }
       />
-      <OutboundForm initial={outbound} secretsSet={secretsSet} mailbox={mailbox} />
+      <OutboundForm initial={outbound.values as OutboundSettings} secretsSet={outbound.secretsSet} mailbox={mailbox} />
       <p className="text-sm text-ink-muted">{t("cron", { url: cronUrl })}</p>
     </div>
   );

@@ -13,15 +13,16 @@ import { isAdmin } from "@/server/domain/actor";
 import { TicketVersionProvider } from "./_components/version-context";
 import { TicketControls } from "./_components/ticket-controls";
 import { StaffComposer } from "./_components/staff-composer";
-import { loadSettings } from "@/server/services/settings/settings-store";
 import { RequesterCard } from "./_components/requester-card";
 import { HistoryPanel } from "./_components/history-panel";
 import { TicketFieldsSection } from "./_components/ticket-fields-section";
-import { categoryOptions } from "@/app/_lib/category-options";
+import { pickerCategories } from "@/app/_lib/category-options";
 import { CcList } from "@/app/_components/cc-list";
 import { MergedBanner } from "@/app/_components/merged-banner";
 import { MergeDialog } from "./_components/merge-dialog";
 import { Printer } from "lucide-react";
+import { LiveTicket } from "../../_live/live-ticket";
+import { liveMode } from "@/server/live/live-mode";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `#${(await params).id}` };
@@ -34,14 +35,14 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
   const api = await caller();
   const ta = await getTranslations("ticket-actions");
   const [t, tp, tq, tc, locale, format] = [await getTranslations("staff.ticket"), await getTranslations("portal.ticket"), await getTranslations("staff.queue"), await getTranslations("common.source"), await getLocale(), await getFormatter()];
-  const [statuses, categories, agents, canned, history, staffSettings, ticketSettings] = await Promise.all([
+  const [statuses, categories, agents, canned, history, staffSettings, fieldDefs] = await Promise.all([
     api.status.list(),
     api.category.list(),
     api.user.assignable(),
     api.cannedReply.list(),
     api.ticket.history({ ticketId: ticket.id }),
     api.ticket.staffSettings(),
-    loadSettings("tickets"),
+    api.meta.customFields(),
   ]);
   return (
     <TicketVersionProvider version={ticket.version}>
@@ -58,11 +59,12 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
           </header>
           {ticket.mergedInto && <MergedBanner mergedInto={ticket.mergedInto} href={`/staff/tickets/${ticket.mergedInto.id}`} />}
           <TicketThread ticket={ticket} />
+          <LiveTicket ticketId={ticket.id} meId={actor.userId} mode={liveMode()} />
           <StaffComposer
             ticketId={ticket.id}
             canned={canned.map((c) => ({ id: c.id, title: c.title, body: c.body }))}
             values={{ customerName: ticket.requester.name, ticketNumber: ticket.number, agentName: actor.name }}
-            uploadLimits={{ maxMb: ticketSettings.maxUploadMb, allowedFileTypes: ticketSettings.allowedFileTypes }}
+            uploadLimits={staffSettings.uploads}
           />
         </div>
         <aside className="min-w-0 space-y-4 lg:sticky lg:top-4 lg:self-start">
@@ -84,9 +86,11 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
                 assigneeId={ticket.assignee?.id ?? null}
                 meId={actor.userId}
                 statuses={statuses.map((s) => ({ id: s.id, label: localName(s.name, locale), isClosed: s.isClosed }))}
-                categories={categoryOptions(categories, locale)}
+                categories={pickerCategories(categories)}
                 agents={agents.map((a) => ({ id: a.id, label: a.name }))}
                 closeNotesOnClose={staffSettings.closeNotesOnClose}
+                fieldDefs={fieldDefs}
+                fieldValues={ticket.customFields}
               />
               <dl className="space-y-1 border-t border-line pt-3 text-sm">
                 <div className="flex justify-between gap-2"><dt className="text-ink-muted">{t("created")}</dt><dd>{format.dateTime(ticket.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd></div>

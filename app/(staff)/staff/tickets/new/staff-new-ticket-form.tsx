@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/app/_components/ui/button";
 import { Input } from "@/app/_components/ui/input";
-import { Select } from "@/app/_components/ui/select";
+import { CategorySelect, firstSelectable, type PickerCategory } from "@/app/_components/category-select";
 import { Field } from "@/app/_components/ui/field";
 import { Alert } from "@/app/_components/ui/alert";
 import { Checkbox } from "@/app/_components/ui/checkbox";
@@ -18,7 +18,7 @@ import { errorInfo } from "@/app/_lib/trpc-error";
 import { useErrorText } from "../../_lib/use-error-text";
 import { CustomerPicker, type PickedCustomer } from "./customer-picker";
 
-export function StaffNewTicketForm({ categories, uploads }: { categories: { id: number; label: string }[]; uploads: UploadLimits }) {
+export function StaffNewTicketForm({ categories, uploads }: { categories: PickerCategory[]; uploads: UploadLimits }) {
   const t = useTranslations("ticket-actions.new");
   const te = useTranslations("errors");
   const locale = useLocale() === "en" ? "en" : "ru";
@@ -26,7 +26,7 @@ export function StaffNewTicketForm({ categories, uploads }: { categories: { id: 
   const trpc = useTRPC();
   const errorText = useErrorText();
   const [customer, setCustomer] = useState<PickedCustomer>(null);
-  const [form, setForm] = useState({ title: "", body: "", categoryId: categories[0]?.id ?? 0, quiet: false });
+  const [form, setForm] = useState({ title: "", body: "", categoryId: firstSelectable(categories), quiet: false });
   const [files, setFiles] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
   const onFiles = useCallback((ids: string[], busy: boolean) => setFiles({ ids, busy }), []);
   const create = useMutation(trpc.ticket.createForCustomer.mutationOptions({ onSuccess: (r) => router.push(`/staff/tickets/${r.id}`) }));
@@ -52,9 +52,7 @@ export function StaffNewTicketForm({ categories, uploads }: { categories: { id: 
             <Input name="title" value={form.title} maxLength={200} onChange={(e) => setForm({ ...form, title: e.target.value })} required />
           </Field>
           <Field label={t("category")}>
-            <Select name="categoryId" value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: Number(e.target.value) })}>
-              {categories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
-            </Select>
+            <CategorySelect name="categoryId" categories={categories} value={form.categoryId} onChange={(categoryId) => setForm({ ...form, categoryId })} data-testid="category-select" />
           </Field>
           <Field label={t("body")} hint={t("bodyHint")} error={fe("body")} required>
             <Textarea name="body" rows={8} value={form.body} maxLength={50_000} onChange={(e) => setForm({ ...form, body: e.target.value })} required />

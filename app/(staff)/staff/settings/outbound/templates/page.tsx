@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { caller } from "@/app/_trpc/server";
 import { requireAdmin } from "@/app/_lib/require";
-import { TEMPLATE_KEYS, TEMPLATE_LOCALES, type TemplateKey, type TemplateLocale } from "@/server/mail/outbound/templates/catalog";
+import { TEMPLATE_KEYS, TEMPLATE_LOCALES, type TemplateKey, type TemplateLocale } from "@/server/domain/mail/template-keys";
 import { TemplateEditor } from "./template-editor";
 
 export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ key?: string; locale?: string }> }) {

@@ -15,7 +15,8 @@ import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { Tabs, TabsList, TabsTrigger, TabsContent } from "@/app/_components/ui/tabs";
 import { useTRPC } from "@/app/_trpc/client";
-import type { TemplateKey, TemplateLocale, TemplateText } from "@/server/mail/outbound/templates/catalog";
+import type { TemplateText } from "@/server/mail/outbound/templates/catalog";
+import type { TemplateKey, TemplateLocale } from "@/server/domain/mail/template-keys";
 
 type Problem = { field: string; reason: string; detail: string };
 

@@ -17,6 +17,9 @@ import { fillPlaceholders } from "@/server/domain/tickets/placeholders";
 import { useTicketVersion } from "./version-context";
 import { useTicketOutcome } from "./use-ticket-mutation";
 import { KbLinkPicker } from "./kb-link-picker";
+import { MentionSuggest } from "./mention-suggest";
+import { useVersionedReply } from "./use-versioned-reply";
+import { ReplyConflictDialog } from "./reply-conflict-dialog";
 
 type Mode = "reply" | "note";
 type Canned = { id: number; title: string; body: string };
@@ -27,6 +30,7 @@ export function StaffComposer({ ticketId, canned, values, uploadLimits }: { tick
   const trpc = useTRPC();
   const { version } = useTicketVersion();
   const outcome = useTicketOutcome();
+  const versioned = useVersionedReply(ticketId);
   const [mode, setMode] = useState<Mode>("reply");
   const [text, setText] = useState<Record<Mode, string>>({ reply: "", note: "" });
   const [restored, setRestored] = useState(false);
@@ -34,6 +38,7 @@ export function StaffComposer({ ticketId, canned, values, uploadLimits }: { tick
   // files for the reply (notes are text only); a new key empties the picker after sending
   const [files, setFiles] = useState<{ ids: string[]; busy: boolean }>({ ids: [], busy: false });
   const [pickerKey, setPickerKey] = useState(0);
+  const [caret, setCaret] = useState(0);
 
   // restore drafts after hydration (localStorage is browser-only)
   useEffect(() => {
@@ -54,13 +59,14 @@ export function StaffComposer({ ticketId, canned, values, uploadLimits }: { tick
 
   const clear = (m: Mode) => write(m, "");
   const reply = useMutation(trpc.ticket.reply.mutationOptions({
-    onSuccess: () => {
+    onSuccess: (r) => {
+      versioned.sent();
       clear("reply");
       setFiles({ ids: [], busy: false });
       setPickerKey((k) => k + 1);
-      outcome.onSuccess(undefined, t("sent"));
+      outcome.onSuccess(r, t("sent"));
     },
-    onError: outcome.onError,
+    onError: (e, input) => { if (!versioned.caught(e, input)) outcome.onError(e); },
   }));
   const note = useMutation(trpc.ticket.addNote.mutationOptions({ onSuccess: (r) => { clear("note"); outcome.onSuccess(r, t("noteAdded")); }, onError: outcome.onError }));
   const pending = reply.isPending || note.isPending || (mode === "reply" && files.busy);
@@ -68,7 +74,7 @@ export function StaffComposer({ ticketId, canned, values, uploadLimits }: { tick
 
   const send = () => {
     if (!body.trim() || pending) return;
-    if (mode === "reply") reply.mutate({ ticketId, body, attachmentIds: files.ids });
+    if (mode === "reply") reply.mutate({ ticketId, body, attachmentIds: files.ids, version: versioned.versionFor() });
     else note.mutate({ ticketId, version, body });
   };
 
@@ -140,11 +146,19 @@ export function StaffComposer({ ticketId, canned, values, uploadLimits }: { tick
         autoGrow
         value={body}
         placeholder={mode === "reply" ? t("replyPlaceholder") : t("notePlaceholder")}
-        onChange={(e) => write(mode, e.target.value)}
+        onChange={(e) => { write(mode, e.target.value); setCaret(e.target.selectionStart); versioned.edited(e.target.value, mode === "reply"); }}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
         onKeyDown={(e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); send(); } }}
         className={cn("rounded-none border-0 shadow-none focus-visible:ring-0", mode === "note" && "bg-warning-50/40")}
         data-testid="composer-text"
       />
+      {mode === "note" && (
+        <MentionSuggest ticketId={ticketId} text={body} caret={caret} onInsert={(next, at) => {
+          write("note", next);
+          setCaret(at);
+          requestAnimationFrame(() => { area.current?.focus(); area.current?.setSelectionRange(at, at); });
+        }} />
+      )}
       {mode === "reply" && (
         <div className="border-t border-line px-3 py-2">
           <AttachmentPicker key={pickerKey} limits={uploadLimits} onChange={(ids, busy) => setFiles({ ids, busy })} />
@@ -160,6 +174,7 @@ export function StaffComposer({ ticketId, canned, values, uploadLimits }: { tick
           {mode === "reply" ? t("send") : t("addNote")}
         </Button>
       </div>
+      <ReplyConflictDialog open={versioned.conflict !== null} pending={reply.isPending} onCancel={versioned.dismiss} onSend={() => { if (versioned.conflict) reply.mutate(versioned.conflict); }} />
     </form>
   );
 }

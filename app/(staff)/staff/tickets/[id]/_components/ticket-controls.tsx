@@ -1,9 +1,10 @@
 "use client";
 // Status, assignee and category of the ticket. Choosing a closed status while
 // `closeNotesOnClose` is on opens a dialog asking for close notes before anything is saved.
+// A category whose required custom fields the ticket lacks opens CategoryMoveDialog first.
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { UserCheck } from "lucide-react";
 import { Select } from "@/app/_components/ui/select";
 import { Button } from "@/app/_components/ui/button";
@@ -13,6 +14,11 @@ import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogDescription, Di
 import { useTRPC } from "@/app/_trpc/client";
 import { useTicketVersion } from "./version-context";
 import { useTicketOutcome } from "./use-ticket-mutation";
+import { useHydrated } from "@/app/_lib/use-hydrated";
+import { CategorySelect, type PickerCategory } from "@/app/_components/category-select";
+import { defsForPicked, fieldErrorsOf, missingRequired, type FieldDefDto, type FieldDraft } from "@/app/_components/custom-field-inputs";
+import { localName } from "@/app/_components/status-badge";
+import { CategoryMoveDialog, type PendingMove } from "./category-move-dialog";
 
 type Opt = { id: number; label: string };
 type StatusOpt = Opt & { isClosed: boolean };
@@ -24,21 +30,43 @@ export function TicketControls(props: {
   assigneeId: number | null;
   meId: number;
   statuses: StatusOpt[];
-  categories: Opt[];
+  categories: PickerCategory[];
   agents: Opt[];
   closeNotesOnClose: boolean;
+  fieldDefs: FieldDefDto[];
+  fieldValues: FieldDraft;
 }) {
   const t = useTranslations("staff.ticket");
   const tc = useTranslations("common.actions");
   const trpc = useTRPC();
   const { version } = useTicketVersion();
   const outcome = useTicketOutcome();
+  const hydrated = useHydrated();
   const [closing, setClosing] = useState<StatusOpt | null>(null);
   const [note, setNote] = useState("");
 
   const setStatus = useMutation(trpc.ticket.setStatus.mutationOptions({ onSuccess: (r) => { setClosing(null); setNote(""); outcome.onSuccess(r); }, onError: outcome.onError }));
   const assign = useMutation(trpc.ticket.assign.mutationOptions({ onSuccess: (r) => outcome.onSuccess(r), onError: outcome.onError }));
-  const setCategory = useMutation(trpc.ticket.setCategory.mutationOptions({ onSuccess: (r) => outcome.onSuccess(r), onError: outcome.onError }));
+  const [move, setMove] = useState<PendingMove | null>(null);
+  const locale = useLocale();
+  const setCategory = useMutation(trpc.ticket.setCategory.mutationOptions({
+    onSuccess: (r) => { setMove(null); outcome.onSuccess(r); },
+    // the server found a required field empty (another tab changed the values): ask for it here
+    onError: (e, input) => {
+      if (Object.keys(fieldErrorsOf(e)).length) setMove((m) => m ?? moveTo(input.categoryId));
+      else outcome.onError(e);
+    },
+  }));
+  const moveTo = (categoryId: number): PendingMove => {
+    const c = props.categories.find((x) => x.id === categoryId);
+    return { categoryId, label: c ? localName(c.name, locale) : "", defs: defsForPicked(props.fieldDefs, props.categories, categoryId) };
+  };
+  const chooseCategory = (categoryId: number) => {
+    if (!categoryId || categoryId === props.categoryId) return;
+    const m = moveTo(categoryId);
+    if (missingRequired(m.defs, props.fieldValues, true).length) setMove(m);
+    else setCategory.mutate({ ticketId: props.ticketId, version, categoryId });
+  };
 
   const chooseStatus = (id: number) => {
     const s = props.statuses.find((x) => x.id === id);
@@ -50,7 +78,7 @@ export function TicketControls(props: {
   return (
     <div className="space-y-4" data-testid="ticket-controls">
       <Field label={t("status")}>
-        <Select value={String(props.statusId)} onChange={(e) => chooseStatus(Number(e.target.value))} disabled={setStatus.isPending} data-testid="status-select">
+        <Select value={String(props.statusId)} onChange={(e) => chooseStatus(Number(e.target.value))} disabled={!hydrated || setStatus.isPending} data-testid="status-select">
           {props.statuses.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
         </Select>
       </Field>
@@ -58,7 +86,7 @@ export function TicketControls(props: {
         label={t("assignee")}
         labelAside={
           props.assigneeId !== props.meId ? (
-            <Button variant="link" size="sm" className="h-auto p-0 text-xs" onClick={() => assign.mutate({ ticketId: props.ticketId, version, assigneeId: props.meId })} data-testid="assign-me">
+            <Button variant="link" size="sm" className="h-auto p-0 text-xs" onClick={() => assign.mutate({ ticketId: props.ticketId, version, assigneeId: props.meId })} disabled={!hydrated} data-testid="assign-me">
               <UserCheck className="size-3.5" aria-hidden /> {t("assignToMe")}
             </Button>
           ) : undefined
@@ -67,7 +95,7 @@ export function TicketControls(props: {
         <Select
           value={props.assigneeId ? String(props.assigneeId) : ""}
           onChange={(e) => assign.mutate({ ticketId: props.ticketId, version, assigneeId: e.target.value ? Number(e.target.value) : null })}
-          disabled={assign.isPending}
+          disabled={!hydrated || assign.isPending}
           data-testid="assignee-select"
         >
           <option value="">{t("nobody")}</option>
@@ -75,11 +103,17 @@ export function TicketControls(props: {
         </Select>
       </Field>
       <Field label={t("category")}>
-        <Select value={String(props.categoryId)} onChange={(e) => setCategory.mutate({ ticketId: props.ticketId, version, categoryId: Number(e.target.value) })} disabled={setCategory.isPending} data-testid="category-select">
-          {!props.categories.some((c) => c.id === props.categoryId) && <option value={props.categoryId}>—</option>}
-          {props.categories.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
-        </Select>
+        <CategorySelect categories={props.categories} value={props.categoryId} onChange={chooseCategory} disabled={!hydrated || setCategory.isPending} data-testid="category-select" />
       </Field>
+      <CategoryMoveDialog
+        key={move?.categoryId ?? 0}
+        move={move}
+        values={props.fieldValues}
+        errors={fieldErrorsOf(setCategory.error)}
+        pending={setCategory.isPending}
+        onSubmit={(customFields) => move && setCategory.mutate({ ticketId: props.ticketId, version, categoryId: move.categoryId, customFields })}
+        onClose={() => { setMove(null); setCategory.reset(); }}
+      />
 
       <Dialog open={closing !== null} onOpenChange={(o) => { if (!o) setClosing(null); }}>
         <DialogContent size="md" closeLabel={tc("close")} data-testid="close-dialog">

@@ -13,12 +13,14 @@ import { mergeFieldValues, type FieldValues } from "@/server/domain/tickets/cust
 import { useTRPC } from "@/app/_trpc/client";
 import { useTicketVersion } from "./version-context";
 import { useTicketOutcome } from "./use-ticket-mutation";
+import { useHydrated } from "@/app/_lib/use-hydrated";
 
 export function TicketFieldsCard({ ticketId, priorityId, priorities, defs, values }: { ticketId: number; priorityId: number; priorities: Array<{ id: number; label: string }>; defs: FieldDefDto[]; values: FieldValues }) {
   const t = useTranslations("fields.ticket");
   const trpc = useTRPC();
   const { version } = useTicketVersion();
   const outcome = useTicketOutcome();
+  const hydrated = useHydrated();
   const [draft, setDraft] = useState<FieldDraft>(values);
   const stored = JSON.stringify(values);
   useEffect(() => setDraft(JSON.parse(stored) as FieldDraft), [stored]);
@@ -28,7 +30,7 @@ export function TicketFieldsCard({ ticketId, priorityId, priorities, defs, value
   return (
     <div className="space-y-4" data-testid="ticket-fields">
       <Field label={t("priority")}>
-        <Select value={String(priorityId)} onChange={(e) => setPriority.mutate({ ticketId, version, priorityId: Number(e.target.value) })} disabled={setPriority.isPending} data-testid="priority-select">
+        <Select value={String(priorityId)} onChange={(e) => setPriority.mutate({ ticketId, version, priorityId: Number(e.target.value) })} disabled={!hydrated || setPriority.isPending} data-testid="priority-select">
           {priorities.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
         </Select>
       </Field>
@@ -37,7 +39,9 @@ export function TicketFieldsCard({ ticketId, priorityId, priorities, defs, value
           e.preventDefault();
           setFields.mutate({ ticketId, version, values: Object.fromEntries(changes.map((c) => [c.field, c.to])) });
         }}>
-          <CustomFieldInputs defs={defs} values={draft} onChange={setDraft} staff narrow errors={fieldErrorsOf(setFields.error)} />
+          <fieldset disabled={!hydrated} className="space-y-3">
+            <CustomFieldInputs defs={defs} values={draft} onChange={setDraft} staff narrow errors={fieldErrorsOf(setFields.error)} />
+          </fieldset>
           <div className="flex justify-end">
             <Button type="submit" size="sm" disabled={changes.length === 0} loading={setFields.isPending} data-testid="fields-save">{t("saveFields")}</Button>
           </div>

@@ -1,5 +1,6 @@
-// Playwright e2e in Debian's Chromium against `next start` (built by `npm test` into
-// NEXT_DIST_DIR) on a throwaway, migrated database.
+// Playwright e2e in Debian's Chromium against the production entry (bin/serve.ts: Next behind
+// our Node server, built by `npm test` into NEXT_DIST_DIR) on a throwaway, seeded database in
+// the embedded test cluster.
 import { defineConfig } from "@playwright/test";
 import os from "node:os";
 import fs from "node:fs";

@@ -7,7 +7,7 @@
 import { test, expect, type Browser } from "@playwright/test";
 import { startDovecot, type DovecotInstance } from "../server/testing/dovecot";
 import { startSmtpSink, type SmtpSink } from "../server/testing/smtp-sink";
-import { updateSettings } from "../server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import { e2eDb, createStaff } from "./support/db";
 import { signIn } from "./support/auth";
 import { createCustomer } from "./support/staff";

@@ -12,7 +12,7 @@ import crypto from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import type Mail from "nodemailer/lib/mailer/index.js";
 import { startDovecot, type DovecotInstance } from "../server/testing/dovecot";
-import { updateSettings } from "../server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import { hashPassword } from "../server/auth/passwords";
 import { e2eDb, createStaff, uniqueEmail } from "./support/db";
 import { signIn, signUp } from "./support/auth";

@@ -15,7 +15,7 @@ async function signInStaff(page: Page, email: string, password: string) {
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
 }
 import { createCustomer, createTicket, shoot } from "./support/staff";
-import { textToHtml } from "../server/services/content/sanitize";
+import { textToHtml } from "@/server/platform/sanitize";
 
 async function mailReply(stamp: string) {
   const customer = await createCustomer("Anna Mailer");

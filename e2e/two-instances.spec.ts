@@ -16,7 +16,7 @@ import { startSmtpSink, type SmtpSink } from "../server/testing/smtp-sink";
 import { freePorts } from "../server/testing/free-port";
 import { createDb, type Db } from "../server/db/client";
 import { seedDefaults } from "../server/services/setup/seed-defaults";
-import { updateSettings } from "../server/services/settings/settings-store";
+import { updateSettings } from "@/server/platform/settings/settings-store";
 import { hashPassword } from "../server/auth/passwords";
 import { resetEnvCache } from "../server/env";
 import { resetSecretsCache } from "../server/secrets";

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { sourceStamp } from "../bin/build-stamp";
+import { sourceStamp } from "@/server/build-stamp";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import pg from "pg";
 import { hashToken } from "@/server/auth/token-hash";

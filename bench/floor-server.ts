@@ -4,12 +4,17 @@
 // Run: tsx bench/floor-server.ts <port> <database-url>
 import http from "node:http";
 import pg from "pg";
-import { queueSql, countsSql, ticketSql, createSql, replySql, kbSearchSql } from "./sql";
+import { queueSql, countsSql, scopedCountsSql, ticketSql, createSql, replySql, kbSearchSql } from "./sql";
+import { SEARCH_SESSION_OPTIONS } from "@/server/db/pg-pool";
 
 const num = (s: string | null) => (s ? Number(s) : undefined);
+/** `scope=1,2,3`: a scoped agent's categories (issue 16) */
+const ids = (s: string | null) => (s ? s.split(",").map(Number) : undefined);
 
 export function startFloorServer(port: number, url: string): Promise<http.Server> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  // the KB search's sessions, as the app's searchPool() opens them
+  const searchPool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10), options: SEARCH_SESSION_OPTIONS });
   pool.on("error", () => {});
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? "/", "http://floor");
@@ -41,12 +46,14 @@ export function startFloorServer(port: number, url: string): Promise<http.Server
           const at = q.get("at");
           const cursor = at ? { at: new Date(at), id: Number(q.get("id")) } : null;
           const s = queueSql({ statusId: num(q.get("status")), categoryId: num(q.get("category")), search: q.get("q") ?? undefined, cursor, limit: Number(q.get("limit") ?? 50),
-            priorityId: num(q.get("priority")), fieldJson: q.get("field") ?? undefined });
+            priorityId: num(q.get("priority")), fieldJson: q.get("field") ?? undefined, scopeIds: ids(q.get("scope")) });
           const r = await pool.query(s);
           return send({ items: r.rows.slice(0, Number(q.get("limit") ?? 50)), more: r.rows.length > Number(q.get("limit") ?? 50) });
         }
-        case "/counts":
-          return send(await countsSql(pool, Number(q.get("user"))));
+        case "/counts": {
+          const scope = ids(q.get("scope"));
+          return send(scope ? await scopedCountsSql(pool, Number(q.get("user")), scope) : await countsSql(pool, Number(q.get("user"))));
+        }
         case "/ticket":
           return send(await ticketSql(pool, Number(q.get("id"))));
         case "/create": {
@@ -68,7 +75,7 @@ export function startFloorServer(port: number, url: string): Promise<http.Server
           }
         }
         case "/kb-search":
-          return send({ items: await kbSearchSql(pool, q.get("q") ?? "") });
+          return send({ items: await kbSearchSql(searchPool, q.get("q") ?? "") });
         case "/health":
           return send({ ok: true });
         default:

@@ -1,34 +1,43 @@
 // Runs in its own process (so its RSS and event loop are its own) and prints one JSON line:
-//   app   — the app's ingest (runIngest) over a Dovecot mailbox until it is empty
-//   floor — imapflow fetch of the same mailbox + mailparser, no database
-// Both report mails/s, RSS growth and the longest event-loop stall.
-// Usage: tsx bench/ingest-worker.ts app|floor <json options>
+//   app     — the app's ingest (runIngest) over a Dovecot mailbox until it is empty
+//   floor   — imapflow fetch of the same mailbox + mailparser, no database
+//   dbfloor — the same fetch + parse, then per batch of the app's size one raw `pg` transaction
+//             writing the rows the app writes for those mails (bench/ingest-db-floor.ts)
+// Each reports mails/s, RSS growth and the longest event-loop stall.
+// Usage: tsx bench/ingest-worker.ts app|floor|dbfloor <json options>
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { ImapFlow } from "imapflow";
 import { simpleParser } from "mailparser";
+import type { DbFloor } from "./ingest-db-floor";
 
-type Opts = { host: string; port: number; user: string; password: string; maxMailMb: number; budgetS: number };
+type Opts = { host: string; port: number; user: string; password: string; maxMailMb: number; budgetS: number; databaseUrl?: string };
 type Out = { mails: number; seconds: number; rssGrowthMb: number; maxStallMs: number; detail?: unknown };
 
-async function floor(o: Opts): Promise<{ mails: number; detail: unknown }> {
+/** Without `db`: fetch + parse only. With it: every parsed mail goes to the database floor too. */
+async function floor(o: Opts, db?: DbFloor): Promise<{ mails: number; detail: unknown }> {
   const client = new ImapFlow({ host: o.host, port: o.port, secure: false, auth: { user: o.user, pass: o.password }, logger: false });
   await client.connect();
   const lock = await client.getMailboxLock("INBOX");
   let mails = 0;
   let bytes = 0;
   try {
+    await db?.start(client.mailbox ? Number(client.mailbox.uidValidity) : null);
     // one UID FETCH for everything (batched like the app's fetchBatch), parse as they arrive
     for await (const m of client.fetch("1:*", { uid: true, source: true }, { uid: true })) {
       if (!m.source) continue;
       bytes += m.source.length;
       const p = await simpleParser(m.source, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true });
       if (p.messageId || p.subject !== undefined) mails += 1;
+      // a full batch is written in its own transaction before the next mail is taken, as the app does
+      await db?.add({ uid: m.uid, raw: m.source, parsed: p });
     }
+    await db?.flush();
   } finally {
     lock.release();
     await client.logout();
+    await db?.end();
   }
-  return { mails, detail: { bytes } };
+  return { mails, detail: { bytes, ...db?.detail() } };
 }
 
 /**
@@ -40,7 +49,7 @@ async function floor(o: Opts): Promise<{ mails: number; detail: unknown }> {
 async function appSetup(o: Opts) {
   await import("@/server/mail/ingest/run-ingest");
   await import("@/server/mail/ingest/imap-source");
-  const { updateSettings } = await import("@/server/services/settings/settings-store");
+  const { updateSettings } = await import("@/server/platform/settings/settings-store");
   await updateSettings("mail", { protocol: "imap", host: o.host, port: o.port, secure: false, username: o.user, password: o.password, maxMailMb: o.maxMailMb, timeBudgetSeconds: Math.max(5, Math.min(600, o.budgetS)) });
   const { db } = await import("@/server/db/client");
   // a fresh cursor per mailbox: two Dovecot folders made in the same second share UIDVALIDITY
@@ -70,13 +79,15 @@ async function main() {
   const h = monitorEventLoopDelay({ resolution: 10 });
   // modules loaded, setup done and heap settled before the baseline
   if (mode === "app") await appSetup(o);
+  // the floor's one-time reads (default category and status, the staff who hear of a new ticket)
+  const db = mode === "dbfloor" ? await (await import("./ingest-db-floor")).dbFloor(o.databaseUrl!, o.user) : undefined;
   global.gc?.();
   const rss0 = process.memoryUsage().rss;
   let peak = rss0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   h.enable();
   const t0 = performance.now();
-  const r = mode === "app" ? await app(o) : await floor(o);
+  const r = mode === "app" ? await app(o) : await floor(o, db);
   const seconds = (performance.now() - t0) / 1000;
   h.disable();
   clearInterval(sampler);

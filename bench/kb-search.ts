@@ -1,14 +1,18 @@
 // `npx tsx bench/kb-search.ts [--articles 10000] [--requests 600] [--concurrency 4] [--reuse]`:
 // the KB search alone — a bench PostgreSQL, N seeded articles, then kb.search through the real
 // tRPC caller (service + Prisma + the SQL) as an anonymous visitor, and the bare SQL over `pg`,
-// each at a fixed concurrency. Prints p50 / p95 / max per side. (The full `npm run bench` has the
-// same measure over HTTP as "KB search, 10,000 articles".)
+// each at a fixed concurrency. Prints p50 / p95 / max per side, then the PostgreSQL CPU time per
+// search for each term (one backend's utime + stime from /proc, Linux only) and the load average.
+// (The full `npm run bench` has the same measure over HTTP as "KB search, 10,000 articles".)
+import fs from "node:fs";
+import os from "node:os";
 import pg from "pg";
-import { parseArgs } from "@/bin/cli-commands";
+import { parseArgs } from "@/server/cli-args";
 import { migrate } from "@/server/db/migrate";
 import { benchCluster, withDatabase, createDatabase, databaseExists } from "./cluster";
 import { seedKb, kbSearchTerms } from "./kb-seed";
 import { kbSearchSql } from "./sql";
+import { SEARCH_SESSION_OPTIONS } from "@/server/db/pg-pool";
 
 const a = parseArgs(process.argv.slice(2));
 const num = (k: string, d: number) => (a.flags[k] === undefined ? d : Number(a.flags[k]));
@@ -27,6 +31,32 @@ async function timed(n: number, conc: number, f: (i: number) => Promise<unknown>
   };
   await Promise.all(Array.from({ length: conc }, worker));
   return out.sort((x, y) => x - y);
+}
+
+/** CPU time the backend spends per search, per term: what decides throughput on a small machine. */
+async function backendCpuPerSearch(url: string, terms: string[], n = 40): Promise<string | null> {
+  const pool = new pg.Pool({ connectionString: url, max: 1, options: SEARCH_SESSION_OPTIONS });
+  try {
+    const c = await pool.connect();
+    const pid = (await c.query<{ p: number }>("SELECT pg_backend_pid() AS p")).rows[0]!.p;
+    c.release();
+    const stat = `/proc/${pid}/stat`;
+    if (!fs.existsSync(stat)) return null;
+    const cpuMs = () => {
+      const f = fs.readFileSync(stat, "utf8").split(") ")[1]!.split(" ");
+      return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+    };
+    const per: string[] = [];
+    for (const q of terms) {
+      await kbSearchSql(pool, q);
+      const t0 = cpuMs();
+      for (let i = 0; i < n; i++) await kbSearchSql(pool, q);
+      per.push(`${q} ${((cpuMs() - t0) / n).toFixed(1)} ms`);
+    }
+    return per.join(" · ");
+  } finally {
+    await pool.end();
+  }
 }
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
@@ -54,11 +84,14 @@ async function main() {
     log(`terms: ${hits.join(", ")}`);
     await timed(50, cfg.concurrency, (i) => api.search({ q: terms[i % terms.length]!, lang: "ru", limit: 10 }));
     const app = await timed(cfg.requests, cfg.concurrency, (i) => api.search({ q: terms[i % terms.length]!, lang: "ru", limit: 10 }));
-    const pool = new pg.Pool({ connectionString: url, max: cfg.concurrency });
+    const pool = new pg.Pool({ connectionString: url, max: cfg.concurrency, options: SEARCH_SESSION_OPTIONS });
     const floor = await timed(cfg.requests, cfg.concurrency, (i) => kbSearchSql(pool, terms[i % terms.length]!));
     await pool.end();
+    const cpu = await backendCpuPerSearch(url, terms);
     log(`kb.search (caller, ${cfg.concurrency} concurrent): ${fmt(app)}`);
     log(`SQL alone (pg, ${cfg.concurrency} concurrent):   ${fmt(floor)}`);
+    if (cpu) log(`PostgreSQL CPU per search (one backend, /proc; little affected by other load): ${cpu}`);
+    log(`load average: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
     log(`target p95 ≤ 50 ms: ${pct(app, 95) <= 50 ? "met" : "NOT met"}`);
     const { disconnectDb } = await import("@/server/db/client");
     await disconnectDb();

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { LoadResult } from "./load";
-import type { IngestResults } from "./ingest";
+import type { IngestResults, TableRows } from "./ingest";
 
 export type Row = {
   key: string;
@@ -23,7 +23,7 @@ export type Row = {
 export type Meta = {
   date: string; commit: string; dirty: boolean; cpu: string; cores: number; memGb: number; node: string; postgres: string;
   tickets: number; messages: number; customers: number; quick: boolean; connections: number; warmupS: number; durationS: number;
-  seedSeconds: number | null; loadAvg: number[]; searchTerms: { rare: string; common: string; rareHits: number; commonHits: number };
+  seedSeconds: number | null; loadAvg: number[]; searchTerms: { rare: string; common: string; rareHits: number | null; commonHits: number | null };
 };
 
 export type Check = { measure: string; target: string; value: string; met: boolean | null; by: string };
@@ -57,12 +57,14 @@ export function checks(rows: Row[], ing: IngestResults | null): Check[] {
   }
   if (ing) {
     const a = ing.small.app;
-    const fl = ing.small.floor;
-    const note = ing.small.note ?? a?.error ?? "";
-    const ratio = a && fl && !a.error && fl.mailsPerSec ? a.mailsPerSec / fl.mailsPerSec : null;
-    out.push({ measure: "ingest: mails/s app ÷ floor", target: "≥ 0.5", value: ratio === null ? "n/a" : ratio.toFixed(2), met: ratio === null ? null : ratio >= 0.5, by: ratio === null ? note : ratio >= 0.5 ? `${f(ratio - 0.5, 2)} to spare` : `short by ${f(0.5 - ratio, 2)}` });
+    // the target's floor is the database floor (issue 21); fetch + parse alone is shown beside it
+    const fl = ing.small.dbfloor;
+    const note = ing.small.note ?? a?.error ?? fl?.error ?? "";
+    const ratio = a && fl && !a.error && !fl.error && fl.mailsPerSec ? a.mailsPerSec / fl.mailsPerSec : null;
+    out.push({ measure: "ingest: mails/s app ÷ database floor", target: "≥ 0.5", value: ratio === null ? "n/a" : ratio.toFixed(2), met: ratio === null ? null : ratio >= 0.5, by: ratio === null ? note : ratio >= 0.5 ? `${f(ratio - 0.5, 2)} to spare` : `short by ${f(0.5 - ratio, 2)}` });
     const mps = a && !a.error ? a.mailsPerSec : null;
-    out.push({ measure: `ingest: mails/s (≤ 50 KB, avg ${f(ing.small.avgKb)} KB)`, target: "≥ 100", value: mps === null ? "n/a" : f(mps), met: mps === null ? null : mps >= 100, by: mps === null ? note : mps >= 100 ? `${f(mps - 100)} to spare` : `short by ${f(100 - mps)} (×${f(mps / 100, 2)})` });
+    const MIN_MPS = 150; // issue 21
+    out.push({ measure: `ingest: mails/s (≤ 50 KB, avg ${f(ing.small.avgKb)} KB)`, target: `≥ ${MIN_MPS}`, value: mps === null ? "n/a" : f(mps), met: mps === null ? null : mps >= MIN_MPS, by: mps === null ? note : mps >= MIN_MPS ? `${f(mps - MIN_MPS)} to spare` : `short by ${f(MIN_MPS - mps)} (×${f(mps / MIN_MPS, 2)})` });
     const b = ing.big.app;
     const bn = ing.big.note ?? b?.error ?? "";
     const ok = b && !b.error;
@@ -95,18 +97,33 @@ export function markdown(meta: Meta, rows: Row[], ing: IngestResults | null, cs:
     L.push(`| ${r.label} | ${loadCells(r.app, r.appNote).join(" | ")} | ${loadCells(r.floor).join(" | ")} | ${ratio} | ${rr} |`);
   }
   if (ing) {
-    L.push("", "| ingest | app | floor (imapflow + mailparser, no DB) | ratio |", "|---|---:|---:|---:|");
+    L.push(
+      "",
+      "Database floor = imapflow fetch + mailparser, then the app's rows for each batch of mails by raw `pg`, one transaction per batch (`bench/ingest-db-floor.ts`); fetch + parse floor = the same without a database.",
+      "",
+      "| ingest | app | database floor | app ÷ database floor | fetch + parse floor (no DB) | app ÷ fetch + parse |",
+      "|---|---:|---:|---:|---:|---:|",
+    );
     const s = ing.small;
-    const side = (x: IngestSide | null, note?: string) => (x ? (x.error ? `error: ${x.error}` : `${f(x.mailsPerSec)} mails/s (${x.mails} in ${f(x.seconds, 2)} s)`) : (note ?? "n/a"));
-    const ratio = s.app && s.floor && !s.app.error ? f(s.app.mailsPerSec / s.floor.mailsPerSec, 2) : "–";
-    L.push(`| ${s.count} mails, avg ${f(s.avgKb)} KB | ${side(s.app, s.note)} | ${side(s.floor)} | ${ratio} |`);
+    const side = (x: IngestSide | null | undefined, note?: string) => (x ? (x.error ? `error: ${x.error}` : `${f(x.mailsPerSec)} mails/s (${x.mails} in ${f(x.seconds, 2)} s)`) : (note ?? "n/a"));
+    const over = (x: IngestSide | null | undefined, y: IngestSide | null | undefined) => (x && y && !x.error && !y.error && y.mailsPerSec ? f(x.mailsPerSec / y.mailsPerSec, 2) : "–");
+    L.push(`| ${s.count} mails, avg ${f(s.avgKb)} KB | ${side(s.app, s.note)} | ${side(s.dbfloor, s.note)} | ${over(s.app, s.dbfloor)} | ${side(s.floor)} | ${over(s.app, s.floor)} |`);
     const b = ing.big;
     const big = (x: IngestSide | null, note?: string) => (x ? (x.error ? `error: ${x.error}` : `RSS +${f(x.rssGrowthMb)} MB, stall ${f(x.maxStallMs)} ms, ${f(x.seconds, 2)} s`) : (note ?? "n/a"));
-    L.push(`| one ${b.mb} MB mail | ${big(b.app, b.note)} | ${big(b.floor)} | – |`);
+    L.push(`| one ${b.mb} MB mail | ${big(b.app, b.note)} | – | – | ${big(b.floor)} | – |`);
+    const rows = s.rows;
+    if (rows && (rows.app || rows.dbfloor)) {
+      // the floor is honest only if it wrote what the app wrote
+      // the app may stop at its time budget before the mailbox is empty: the mails each side did head the columns
+      const n = (x: IngestSide | null | undefined) => (x && !x.error ? `${x.mails} mails` : "n/a");
+      L.push("", "Rows written over the small mails (inserted / updated / deleted, from `pg_stat_user_tables`):", "", `| table | app (${n(s.app)}) | database floor (${n(s.dbfloor)}) |`, "|---|---:|---:|");
+      const cell = (r: TableRows | null, t: string) => (r ? (r[t] ? `${r[t].ins} / ${r[t].upd} / ${r[t].del}` : "0 / 0 / 0") : "n/a");
+      for (const t of [...new Set([...Object.keys(rows.app ?? {}), ...Object.keys(rows.dbfloor ?? {})])].sort()) L.push(`| ${t} | ${cell(rows.app, t)} | ${cell(rows.dbfloor, t)} |`);
+    }
   }
   L.push("", "## Targets", "", "| measure | target | measured | | margin |", "|---|---|---:|---|---|");
   for (const c of cs) L.push(`| ${c.measure} | ${c.target} | ${c.value} | ${c.met === null ? "not measured" : c.met ? "met" : "**missed**"} | ${c.by} |`);
-  L.push("", `Search terms: rare "${meta.searchTerms.rare}" (${meta.searchTerms.rareHits} tickets match), common "${meta.searchTerms.common}" (${meta.searchTerms.commonHits} tickets match).`);
+  if (meta.searchTerms.rareHits !== null) L.push("", `Search terms: rare "${meta.searchTerms.rare}" (${meta.searchTerms.rareHits} tickets match), common "${meta.searchTerms.common}" (${meta.searchTerms.commonHits} tickets match).`);
   if (meta.seedSeconds !== null) L.push(`Seeding took ${f(meta.seedSeconds, 0)} s.`);
   return L.join("\n") + "\n";
 }

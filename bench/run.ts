@@ -6,7 +6,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import pg from "pg";
 import superjson from "superjson";
-import { parseArgs } from "@/bin/cli-commands";
+import { parseArgs } from "@/server/cli-args";
 import { migrate } from "@/server/db/migrate";
 import { benchCluster, withDatabase, databaseExists, createDatabase, BENCH_DIR } from "./cluster";
 import { seedBench, LONG_MESSAGES } from "./seed";
@@ -16,6 +16,8 @@ import { measureIngest, type IngestResults } from "./ingest";
 import { writeResults, machine, type Row, type Meta } from "./report";
 import { searchTerms } from "./vocab";
 import { seedKb, kbSearchTerms } from "./kb-seed";
+import { writeFixtures, type WriteCustomer } from "./write-fixtures";
+import { seedScope, type ScopeFixture } from "./scope-seed";
 
 const a = parseArgs(process.argv.slice(2));
 const quick = a.flags.quick === true;
@@ -47,7 +49,10 @@ type Fixtures = Awaited<ReturnType<typeof fixtures>>;
 async function fixtures(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
+  const wantSearch = !cfg.only || cfg.only.some((k) => k.startsWith("search"));
   try {
+    // fixture reads may be slow on a cold cache; the measures themselves keep the server's limits
+    await c.query("SET statement_timeout = 0");
     const one = async <T extends pg.QueryResultRow>(q: string, v: unknown[] = []) => (await c.query<T>(q, v)).rows[0]!;
     const staff = await one<{ id: number }>(`SELECT id FROM users WHERE email = 'agent4@bench.test'`);
     const status = await one<{ id: number }>(`SELECT id FROM statuses WHERE key = 'in_progress'`);
@@ -81,7 +86,8 @@ async function fixtures(url: string) {
     const pgVersion = (await one<{ v: string }>(`SELECT split_part(version(), ' on ', 1) AS v`)).v;
     return {
       staffId: staff.id, statusId: status.id, categoryId: category.id, filtered: n, deep, long, open, terms, urgentId, planFieldId,
-      rareHits: await hits(terms.rare), commonHits: await hits(terms.common),
+      // counting every hit of a common word reads much of a cold 1M database: only when a search measure runs
+      ...(wantSearch ? { rareHits: await hits(terms.rare), commonHits: await hits(terms.common) } : { rareHits: null, commonHits: null }),
       tickets: Number(counts.t), messages: Number(counts.m), customers: Number(counts.u), pgVersion,
     };
   } finally {
@@ -91,7 +97,23 @@ async function fixtures(url: string) {
 
 type Pair = { key: string; label: string; app: Target | null; floor: Target; appNote?: string; maxP95?: number; maxRatio?: number };
 
-function measures(app: Server, floor: Server, fx: Fixtures, tok: { staff: string; customers: Map<number, string> }): Pair[] {
+type Tokens = { staff: string; scoped: string; customers: Map<number, string>; writers: WriteCustomer[] };
+
+/** Issue 16: the first queue page and the badges of an agent who sees half the categories (bench/scope-seed.ts). */
+function scopedMeasures(app: Server, floor: Server, fx: Fixtures, sc: ScopeFixture, tok: Tokens): Pair[] {
+  const get = (base: string, p: string, h?: Record<string, string>): Target => ({ url: base, next: () => ({ path: p, headers: h }) });
+  const scope = sc.categoryIds.join(",");
+  return [
+    { key: "queue-scoped", label: `staff queue, first page, scoped agent (${sc.categoryIds.length} categories)`, maxRatio: 2, maxP95: 50,
+      app: get(app.url, trpcGet("ticket.list", { statusId: fx.statusId, limit: 50 }), bearer(tok.scoped)),
+      floor: get(floor.url, `/queue?status=${fx.statusId}&limit=50&scope=${scope}`) },
+    { key: "counts-scoped", label: "queue counts, scoped agent", maxP95: 50,
+      app: get(app.url, trpcGet("ticket.counts"), bearer(tok.scoped)),
+      floor: get(floor.url, `/counts?user=${sc.userId}&scope=${scope}`) },
+  ];
+}
+
+function measures(app: Server, floor: Server, fx: Fixtures, tok: Tokens): Pair[] {
   const cursor = Buffer.from(`${fx.deep.at.toISOString()}|${fx.deep.id}`).toString("base64url");
   const filter = { statusId: fx.statusId, categoryId: fx.categoryId, limit: 50 };
   const get = (base: string, p: string, h?: Record<string, string>): Target => ({ url: base, next: () => ({ path: p, headers: h }) });
@@ -99,7 +121,11 @@ function measures(app: Server, floor: Server, fx: Fixtures, tok: { staff: string
   const nextLong = () => fx.long[i++ % fx.long.length]!;
   let w = 0;
   const words = () => `Bench write ${++w} ${Date.now()} — заказ доставка order status`;
-  const customer = fx.long[0]!;
+  // each create by the next fresh customer (bench/write-fixtures.ts), the same rotation on both sides
+  let wa = 0;
+  let wf = 0;
+  const writerA = () => tok.writers[wa++ % tok.writers.length]!;
+  const writerF = () => tok.writers[wf++ % tok.writers.length]!;
   const kbTerms = kbSearchTerms();
   let k = 0;
   const nextKbTerm = () => kbTerms[k++ % kbTerms.length]!;
@@ -132,8 +158,8 @@ function measures(app: Server, floor: Server, fx: Fixtures, tok: { staff: string
       app: { url: app.url, next: () => ({ path: trpcGet("kb.search", { q: nextKbTerm(), lang: "ru", limit: 10 }) }) },
       floor: { url: floor.url, next: () => ({ path: `/kb-search?q=${encodeURIComponent(nextKbTerm())}` }) } },
     { key: "create", label: "create ticket (+ outbox)",
-      app: { url: app.url, method: "POST", next: () => ({ path: "/api/trpc/ticket.create", headers: bearer(tok.customers.get(customer.requester_id)!), body: trpcBody({ title: words(), body: words(), categoryId: fx.categoryId }) }) },
-      floor: { url: floor.url, method: "POST", next: () => ({ path: "/create", body: JSON.stringify({ title: words(), body: words(), categoryId: fx.categoryId, requesterId: customer.requester_id }) }) } },
+      app: { url: app.url, method: "POST", next: () => ({ path: "/api/trpc/ticket.create", headers: bearer(writerA().token), body: trpcBody({ title: words(), body: words(), categoryId: fx.categoryId }) }) },
+      floor: { url: floor.url, method: "POST", next: () => ({ path: "/create", body: JSON.stringify({ title: words(), body: words(), categoryId: fx.categoryId, requesterId: writerF().id }) }) } },
     { key: "reply", label: "staff reply (+ outbox)",
       app: { url: app.url, method: "POST", next: () => ({ path: "/api/trpc/ticket.reply", headers: bearer(tok.staff), body: trpcBody({ ticketId: fx.open[w % fx.open.length]!, body: words() }) }) },
       floor: { url: floor.url, method: "POST", next: () => ({ path: "/reply", body: JSON.stringify({ ticketId: fx.open[w % fx.open.length]!, authorId: fx.staffId, body: words() }) }) } },
@@ -178,38 +204,44 @@ async function main() {
       seedSeconds = r.seconds;
       log(`seeded in ${r.seconds.toFixed(0)} s (${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ")})`);
     }
+    // only the ingest asked for: no HTTP measure, so no build, no servers, no tokens, no help centre
+    const http = !cfg.only || cfg.only.some((k) => k !== "ingest");
     // the help centre is seeded apart, so a reused ticket database gains it too
-    await seedKb(url, cfg.kbArticles, log);
+    if (http) await seedKb(url, cfg.kbArticles, log);
+    // the scope teams decide who gets the staff notifications of an ingested ticket too
+    const sc = await withClient(url, seedScope);
     // a request the client gave up on must not keep PostgreSQL busy for the next measures
     await adminQuery(cluster.adminUrl, `ALTER DATABASE "${name}" SET statement_timeout = '${STATEMENT_TIMEOUT_S}s'`);
-    const b = buildApp(log);
-    if (b.built) log(`built in ${b.seconds.toFixed(0)} s`);
     const fx = await fixtures(url);
-    const tok = { staff: await createToken(url, fx.staffId), customers: new Map<number, string>() };
-    for (const t of fx.long) if (!tok.customers.has(t.requester_id)) tok.customers.set(t.requester_id, await createToken(url, t.requester_id));
     const dataDir = path.join(BENCH_DIR, "data");
-    const app = await startApp(url, dataDir);
-    servers.push(app);
-    const floor = await startFloor(url);
-    servers.push(floor);
-    log(`app on ${app.url}, floor on ${floor.url}`);
-
     const rows: Row[] = [];
-    for (const m of measures(app, floor, fx, tok)) {
-      if (cfg.only && !cfg.only.includes(m.key)) continue;
-      const row: Row = { key: m.key, label: m.label, app: null, floor: null, appNote: m.appNote, maxP95: m.maxP95, maxRatio: m.maxRatio, floorOnly: !m.app };
-      const o = { connections: cfg.connections, warmup: cfg.warmup, duration: cfg.duration };
-      const floorErr = await sanity(m.floor);
-      if (floorErr) log(`${m.key}: floor answered ${floorErr}`);
-      else row.floor = await measure(m.floor, o);
-      const appErr = m.app ? await sanity(m.app) : null;
-      if (appErr) row.appNote = `app error: ${appErr.slice(0, 120)}`;
-      else if (m.app) row.app = await measure(m.app, o);
-      log(`${m.label}: app p95 ${fmt(row.app)} · floor p95 ${fmt(row.floor)}`);
-      await adminQuery(cluster.adminUrl, `SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND state = 'active' AND pid <> pg_backend_pid()`);
-      rows.push(row);
+    if (http) {
+      const b = buildApp(log);
+      if (b.built) log(`built in ${b.seconds.toFixed(0)} s`);
+      const tok: Tokens = { staff: await createToken(url, fx.staffId), scoped: await createToken(url, sc.userId), customers: new Map<number, string>(), writers: (await writeFixtures(url, fx.open)).customers };
+      for (const t of fx.long) if (!tok.customers.has(t.requester_id)) tok.customers.set(t.requester_id, await createToken(url, t.requester_id));
+      const app = await startApp(url, dataDir);
+      servers.push(app);
+      const floor = await startFloor(url);
+      servers.push(floor);
+      log(`app on ${app.url}, floor on ${floor.url}`);
+
+      for (const m of [...measures(app, floor, fx, tok), ...scopedMeasures(app, floor, fx, sc, tok)]) {
+        if (cfg.only && !cfg.only.includes(m.key)) continue;
+        const row: Row = { key: m.key, label: m.label, app: null, floor: null, appNote: m.appNote, maxP95: m.maxP95, maxRatio: m.maxRatio, floorOnly: !m.app };
+        const o = { connections: cfg.connections, warmup: cfg.warmup, duration: cfg.duration };
+        const floorErr = await sanity(m.floor);
+        if (floorErr) log(`${m.key}: floor answered ${floorErr}`);
+        else row.floor = await measure(m.floor, o);
+        const appErr = m.app ? await sanity(m.app) : null;
+        if (appErr) row.appNote = `app error: ${appErr.slice(0, 120)}`;
+        else if (m.app) row.app = await measure(m.app, o);
+        log(`${m.label}: app p95 ${fmt(row.app)} · floor p95 ${fmt(row.floor)}`);
+        await adminQuery(cluster.adminUrl, `SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND state = 'active' AND pid <> pg_backend_pid()`);
+        rows.push(row);
+      }
+      for (const s of servers.splice(0)) await s.stop();
     }
-    for (const s of servers.splice(0)) await s.stop();
 
     let ingest: IngestResults | null = null;
     if (!cfg.skipIngest && (!cfg.only || cfg.only.includes("ingest"))) {
@@ -244,10 +276,24 @@ async function adminQuery(adminUrl: string, sql: string) {
   }
 }
 
+async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    // fixture reads may be slow on a cold cache; the measures themselves keep the server's limits
+    await c.query("SET statement_timeout = 0");
+    return await f(c);
+  } finally {
+    await c.end();
+  }
+}
+
 async function isSeeded(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
+    // fixture reads may be slow on a cold cache; the measures themselves keep the server's limits
+    await c.query("SET statement_timeout = 0");
     const r = await c.query(`SELECT 1 FROM information_schema.tables WHERE table_name = '_bench_meta'`);
     if (!r.rowCount) return false;
     return ((await c.query(`SELECT 1 FROM _bench_meta WHERE key = 'seeded'`)).rowCount ?? 0) > 0;
@@ -261,6 +307,8 @@ async function seededSeconds(url: string): Promise<number | null> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
+    // fixture reads may be slow on a cold cache; the measures themselves keep the server's limits
+    await c.query("SET statement_timeout = 0");
     const r = await c.query<{ s: number | null }>(`SELECT (value->>'seedSeconds')::float8 AS s FROM _bench_meta WHERE key = 'seeded'`);
     return r.rows[0]?.s ?? null;
   } finally {
@@ -272,6 +320,8 @@ async function markSeeded(url: string, seconds: number) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
+    // fixture reads may be slow on a cold cache; the measures themselves keep the server's limits
+    await c.query("SET statement_timeout = 0");
     await c.query(`CREATE TABLE IF NOT EXISTS _bench_meta (key text PRIMARY KEY, value jsonb NOT NULL)`);
     await c.query(`INSERT INTO _bench_meta VALUES ('seeded', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [JSON.stringify({ at: new Date(), seedSeconds: seconds, ...cfg })]);
   } finally {

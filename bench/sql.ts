@@ -1,73 +1,49 @@
-// The SQL of the app's hot paths, written out for `pg` so the floor server runs exactly what
-// the app runs (server/services/tickets/list-queue.ts, queue-counts.ts, get-ticket.ts and the
-// write path of create-ticket.ts / reply-to-ticket.ts). When those files change their SQL,
-// change it here too — bench/README.md says so.
+// The floor's side of each measure, on `pg`. The reads send the app's own statements, imported
+// from server/db/sql/ (queue, counts, ticket page) and server/services/kb/search-sql.ts, so the
+// floor runs exactly what the app runs with nothing to keep in step. The write transactions
+// below are the floor's own: the app writes the same rows through its services (deciders,
+// templates, Prisma), and what that costs on top is the ratio the bench reports.
 import type pg from "pg";
-import { TICKET_SQL, THREAD_SQL, ATTACHMENTS_SQL, PARTICIPANTS_SQL } from "@/server/services/tickets/ticket-thread-sql";
-import { kbSearchQuery, KB_TRGM_THRESHOLD_SQL } from "@/server/services/kb/search-sql";
+import { TICKET_SQL, THREAD_SQL, ATTACHMENTS_SQL, PARTICIPANTS_SQL } from "@/server/db/sql/ticket-page";
+import { queueConditions, queuePageSql, fieldContains } from "@/server/db/sql/queue";
+import { COUNTS_SQL, SCOPED_COUNTS_SQL, SCOPED_URGENT_OPEN_SQL, URGENT_OPEN_SQL } from "@/server/db/sql/counts";
+import { runKbSearch } from "@/server/services/kb/search-sql";
 import { searchKey } from "@/server/domain/kb/slug";
+import { scopeSql } from "@/server/db/scope-sql";
 
 export type QueueParams = {
   statusId?: number; categoryId?: number; search?: string; cursor?: { at: Date; id: number } | null; limit: number;
   /** issue 15: priority filter and one custom-field containment filter (JSON text) */
   priorityId?: number; fieldJson?: string;
+  /** issue 16: a scoped agent's categories (the clause of server/db/scope-sql.ts) */
+  scopeIds?: number[];
 };
 
-const SELECT_LIST = `t.id, t.title, t.source::text AS source, t.created_at, t.last_activity_at, t.rating, t.custom_fields,
-  s.id AS status_id, s.name_ru AS status_ru, s.name_en AS status_en, s.color AS status_color, s.is_closed AS status_closed,
-  c.id AS category_id, c.name_ru AS category_ru, c.name_en AS category_en,
-  p.id AS priority_id, p.name_ru AS priority_ru, p.name_en AS priority_en, p.color AS priority_color, p.sort_order AS priority_rank,
-  r.id AS requester_id, r.name AS requester_name, r.email AS requester_email,
-  a.id AS assignee_id, a.name AS assignee_name, a.email AS assignee_email`;
-
-/** list-queue.ts's statement for the given filter (same shape, same parameters). */
+/** list-queue.ts's statement for the given filter (an unscoped agent, the activity order). */
 export function queueSql(p: QueueParams): { text: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const w: string[] = [];
-  const v = (x: unknown) => {
-    values.push(x);
-    return `$${values.length}`;
-  };
-  if (p.statusId) w.push(`t.status_id = ${v(p.statusId)}`);
-  if (p.categoryId) {
-    const c = v(p.categoryId);
-    w.push(`t.category_id IN (SELECT id FROM categories WHERE id = ${c} OR parent_id = ${c})`);
-  }
-  if (p.priorityId) w.push(`t.priority_id = ${v(p.priorityId)}`);
-  const q = p.search?.trim();
-  // the ticket's vector holds its messages' words too (migration 0002)
-  if (q) w.push(`t.search_vector @@ websearch_to_tsquery('russian', ${v(q)})`);
-  if (p.fieldJson) w.push(`t.custom_fields @> ${v(p.fieldJson)}::jsonb`);
-  if (p.cursor) w.push(`(t.last_activity_at, t.id) < (${v(p.cursor.at)}, ${v(p.cursor.id)})`);
-  const where = w.length ? `WHERE ${w.join(" AND ")}` : "";
-  const text = `SELECT ${SELECT_LIST}
-    FROM (SELECT t.* FROM tickets t ${where} ORDER BY t.last_activity_at DESC, t.id DESC LIMIT ${v(p.limit + 1)}) t
-    JOIN statuses s ON s.id = t.status_id
-    JOIN categories c ON c.id = t.category_id
-    JOIN priorities p ON p.id = t.priority_id
-    JOIN users r ON r.id = t.requester_id
-    LEFT JOIN users a ON a.id = t.assignee_id
-    ORDER BY t.last_activity_at DESC, t.id DESC`;
-  return { text, values };
+  const w = queueConditions(0, { statusId: p.statusId, categoryId: p.categoryId, priorityId: p.priorityId, search: p.search });
+  if (p.fieldJson) w.push(fieldContains(p.fieldJson));
+  // the app's own scope clause (server/db/scope-sql.ts)
+  if (p.scopeIds) w.push(scopeSql({ all: false, categoryIds: p.scopeIds })!);
+  const sql = queuePageSql(w, { byPriority: false, cursor: p.cursor ?? null, limit: p.limit });
+  return { text: sql.text, values: sql.values as unknown[] };
 }
 
-/** queue-counts.ts: the badges from migration 0002's ticket_counters, in one statement. */
+/** queue-counts.ts: the badges from the counter tables, then the capped urgent count. */
 export async function countsSql(db: pg.Pool, userId: number) {
-  const { rows } = await db.query(
-    `SELECT c.status_id, s.is_closed, sum(c.n) AS n,
-            sum(c.n) FILTER (WHERE c.assignee_id = $1) AS mine,
-            sum(c.n) FILTER (WHERE c.assignee_id = 0) AS unassigned
-       FROM ticket_counters c JOIN statuses s ON s.id = c.status_id
-      GROUP BY c.status_id, s.is_closed`,
-    [userId],
-  );
-  // queue-counts.ts's capped count of open urgent tickets (issue 15.1)
-  const urgent = await db.query(`SELECT count(*) AS n FROM (SELECT 1 FROM tickets t WHERE t.priority_id IN (SELECT id FROM priorities WHERE is_urgent)
-    AND t.status_id IN (SELECT id FROM statuses WHERE NOT is_closed) LIMIT 1000) x`);
+  const { rows } = await db.query(COUNTS_SQL, [userId]);
+  const urgent = await db.query(URGENT_OPEN_SQL);
   return { rows, urgent: urgent.rows[0] };
 }
 
-/** get-ticket.ts: the settings row of the group, then the four statements of ticket-thread-sql.ts side by side. */
+/** queue-counts.ts for a scoped agent: the per-category counters of their categories, and their urgent badge. */
+export async function scopedCountsSql(db: pg.Pool, userId: number, categoryIds: number[]) {
+  const { rows } = await db.query(SCOPED_COUNTS_SQL, [userId, categoryIds]);
+  const urgent = await db.query(SCOPED_URGENT_OPEN_SQL, [categoryIds]);
+  return { rows, urgent: urgent.rows[0] };
+}
+
+/** get-ticket.ts: the settings row of the group, then the four statements of ticket-page.ts side by side. */
 export async function ticketSql(db: pg.Pool, id: number) {
   const settings = await db.query(`SELECT key, value FROM settings WHERE key LIKE $1`, ["tickets.%"]);
   const [t, msgs, atts, cc] = await Promise.all([db.query(TICKET_SQL, [id]), db.query(THREAD_SQL, [id]), db.query(ATTACHMENTS_SQL, [id]), db.query(PARTICIPANTS_SQL, [id])]);
@@ -130,19 +106,7 @@ export async function replySql(c: pg.PoolClient, p: { ticketId: number; authorId
   }
 }
 
-/** The KB search, the very statement kb.search runs (server/services/kb/search-sql.ts). */
+/** The KB search, the very statement and runner kb.search uses (server/services/kb/search-sql.ts). */
 export async function kbSearchSql(db: pg.Pool, q: string) {
-  const c = await db.connect();
-  try {
-    await c.query("BEGIN");
-    await c.query(KB_TRGM_THRESHOLD_SQL);
-    const r = await c.query(kbSearchQuery({ q, key: searchKey(q), lang: "ru", levels: ["PUBLIC"], drafts: false, limit: 10 }));
-    await c.query("COMMIT");
-    return r.rows;
-  } catch (e) {
-    await c.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    c.release();
-  }
+  return runKbSearch(db, { q, key: searchKey(q), lang: "ru", levels: ["PUBLIC"], drafts: false, limit: 10 });
 }

@@ -1,11 +1,9 @@
-// The CLI's bench commands (`seed:bench`), registered into bin/helpdesk.ts's command table.
-// Kept apart so the admin CLI does not grow with bench-only code. helpdesk.ts hands us its
-// registerCommand (importing it from there would be an import cycle that runs before its
-// command table exists).
+// The CLI's bench commands (`seed:bench`), merged into bin/helpdesk.ts's command table.
+// Kept apart so the admin CLI does not grow with bench-only code; the seeder itself is loaded
+// on demand (bench/ is imported by bin/, never the other way).
 import pg from "pg";
-import type { Args } from "./cli-commands";
-
-type Register = (name: string, c: { help: string; run: (a: Args) => Promise<void> }) => void;
+import { env } from "@/server/env";
+import type { Args, CommandTable } from "@/server/cli-args";
 
 const positiveInt = (a: Args, k: string, dflt?: number): number => {
   const v = a.flags[k];
@@ -18,7 +16,7 @@ const positiveInt = (a: Args, k: string, dflt?: number): number => {
 /** --database-url, or a database "helpdesk_bench" beside the app's own (created when missing). */
 export async function benchDatabaseUrl(given: string | undefined): Promise<string> {
   if (given) return given;
-  const app = process.env.DATABASE_URL;
+  const app = env().DATABASE_URL;
   if (!app) throw new Error("--database-url is required (no DATABASE_URL to derive it from)");
   const u = new URL(app);
   const name = "helpdesk_bench";
@@ -49,9 +47,9 @@ async function seedBenchCommand(a: Args) {
   );
 }
 
-export function registerBenchCommands(registerCommand: Register) {
-  registerCommand("seed:bench", {
+export const benchCommands: CommandTable = {
+  "seed:bench": {
     help: "--tickets N [--messages-per-ticket M] [--database-url URL] [--vectors trigger|update]  fill a separate bench database",
     run: seedBenchCommand,
-  });
-}
+  },
+};

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { parseArgs, resolveKey } from "./cli-commands";
+import { resolveKey } from "./cli-commands";
+import { parseArgs } from "@/server/cli-args";
 import { coerceCliValue } from "@/server/domain/settings/schema";
 
 describe("admin CLI parsing", () => {

@@ -1,28 +1,17 @@
-// The admin CLI's commands. Each is a thin call into the same services the web app uses;
-// later work adds commands here (mail:inspect, cron:run, seed:bench …).
+// The admin CLI's core commands (migrate, admin:create, token:create, settings:get/set). Each is
+// a thin call into the same services the web app uses; the other bin/cli-*.ts files hold the
+// rest, and bin/helpdesk.ts merges every file's CommandTable.
 import crypto from "node:crypto";
 import { db } from "@/server/db/client";
+import { env } from "@/server/env";
 import { registerUser, passwordSchema, emailSchema, nameSchema } from "@/server/services/users/register-user";
-import { loadSettings, updateSettings } from "@/server/services/settings/settings-store";
+import { loadSettings, updateSettings } from "@/server/platform/settings/settings-store";
 import { settingsSchemas, coerceCliValue, SECRET_KEYS, type SettingsGroup } from "@/server/domain/settings/schema";
 import { mintApiToken } from "@/server/services/admin/api-tokens";
 import { DomainError } from "@/server/domain/errors";
+import type { Args, CommandTable } from "@/server/cli-args";
 
-export type Args = { _: string[]; flags: Record<string, string | boolean> };
-
-export function parseArgs(argv: string[]): Args {
-  const out: Args = { _: [], flags: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith("--")) {
-      const [k, v] = a.slice(2).split("=", 2);
-      if (v !== undefined) out.flags[k!] = v;
-      else if (argv[i + 1] && !argv[i + 1]!.startsWith("--")) out.flags[k!] = argv[++i]!;
-      else out.flags[k!] = true;
-    } else out._.push(a);
-  }
-  return out;
-}
+// kept for branches in flight that import the parser from here
 
 const need = (a: Args, k: string) => {
   const v = a.flags[k];
@@ -33,7 +22,7 @@ const need = (a: Args, k: string) => {
 export async function adminCreate(a: Args) {
   const email = emailSchema.parse(need(a, "email"));
   const name = nameSchema.parse((a.flags.name as string) ?? email.split("@")[0]);
-  const given = typeof a.flags.password === "string" ? a.flags.password : process.env.HELPDESK_ADMIN_PASSWORD;
+  const given = typeof a.flags.password === "string" ? a.flags.password : env().HELPDESK_ADMIN_PASSWORD;
   const password = given ?? crypto.randomBytes(12).toString("base64url");
   passwordSchema.parse(password);
   const u = await registerUser(db(), { email, name, password, role: "ADMIN", locale: (a.flags.locale as string) ?? "ru" });
@@ -105,3 +94,17 @@ export async function settingsSet(a: Args) {
   }
   console.log(`Saved ${[...patches.values()].reduce((n, p) => n + Object.keys(p).length, 0)} setting(s).`);
 }
+
+/** migrate: bin/helpdesk.ts has applied pending migrations before this runs (bin/runtime.ts, as `npm start` does); report them. */
+export async function migrateCommand(_a: Args, rt: { applied: string[] }) {
+  if (!rt.applied.length) console.log("No pending migrations: the database is up to date.");
+  else console.log(`Applied ${rt.applied.length} migration(s):\n${rt.applied.map((m) => `  ${m}`).join("\n")}`);
+}
+
+export const coreCommands: CommandTable = {
+  migrate: { help: "apply pending migrations to DATABASE_URL (or the embedded database) and list them (npm start does the same)", run: migrateCommand },
+  "admin:create": { help: "--email E [--name N] [--password P]  create an administrator", run: adminCreate },
+  "token:create": { help: "--email STAFF_EMAIL [--name N] [--scope read|read-write] [--expires-days N]  print a new API token for that active staff account", run: tokenCreate },
+  "settings:get": { help: "[group|key …]  print settings (secrets masked)", run: settingsGet },
+  "settings:set": { help: "key=value [key=value …]  validated like the settings pages", run: settingsSet },
+};

@@ -1,10 +1,8 @@
 // Import commands of the admin CLI: `import:patchesoft` moves a Patchesoft Support Centre
 // install (its MySQL database and uploads folder) into this helpdesk; see docs/import.md.
-import type { Args } from "./cli-commands";
+import type { Args, CommandTable } from "@/server/cli-args";
 import { runPatchesoftImport } from "@/server/services/import/patchesoft/run-import";
 import { consoleProgress } from "@/server/services/import/patchesoft/progress";
-
-type Register = (name: string, c: { help: string; run: (a: Args) => Promise<void> }) => void;
 
 async function importPatchesoft(a: Args) {
   const url = a.flags["mysql-url"];
@@ -17,6 +15,6 @@ async function importPatchesoft(a: Args) {
   console.log(r.summary.format());
 }
 
-export function registerImportCommands(register: Register) {
-  register("import:patchesoft", { help: "--mysql-url URL [--files-dir PATH] [--dry-run]  import a Patchesoft Support Centre database (safe to rerun)", run: importPatchesoft });
-}
+export const importCommands: CommandTable = {
+  "import:patchesoft": { help: "--mysql-url URL [--files-dir PATH] [--dry-run]  import a Patchesoft Support Centre database (safe to rerun)", run: importPatchesoft },
+};

@@ -1,12 +1,10 @@
 // Storage commands of the admin CLI. `storage:migrate` moves an install from the local disk to
 // an S3-compatible bucket without downtime; see README "Files in S3-compatible storage".
-import type { Args } from "./cli-commands";
+import type { Args, CommandTable } from "@/server/cli-args";
 import { env, uploadDir } from "@/server/env";
-import { LocalDiskStorage } from "@/server/services/uploads/local-disk";
-import { S3Storage, s3ConfigFromEnv } from "@/server/services/uploads/s3-storage";
+import { LocalDiskStorage } from "@/server/platform/storage/local-disk";
+import { S3Storage, s3ConfigFromEnv } from "@/server/platform/storage/s3-storage";
 import { migrateStorage } from "@/server/services/uploads/migrate-storage";
-
-type Register = (name: string, c: { help: string; run: (a: Args) => Promise<void> }) => void;
 
 function bucket(): S3Storage {
   const e = env();
@@ -31,7 +29,7 @@ async function storageMigrate(a: Args) {
   if (env().STORAGE !== "s3") console.log("next: set STORAGE=s3 on every instance and restart them, then run storage:migrate once more");
 }
 
-export function registerStorageCommands(register: Register) {
-  register("storage:check", { help: "check that the S3 bucket (S3_* variables) is reachable", run: storageCheck });
-  register("storage:migrate", { help: "[--remove-local]  copy UPLOAD_DIR into the S3 bucket (safe to repeat)", run: storageMigrate });
-}
+export const storageCommands: CommandTable = {
+  "storage:check": { help: "check that the S3 bucket (S3_* variables) is reachable", run: storageCheck },
+  "storage:migrate": { help: "[--remove-local]  copy UPLOAD_DIR into the S3 bucket (safe to repeat)", run: storageMigrate },
+};

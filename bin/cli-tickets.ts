@@ -5,9 +5,7 @@ import type { Actor } from "@/server/domain/actor";
 import { emailSchema } from "@/server/services/users/register-user";
 import { createTicketForCustomer } from "@/server/services/tickets/create-for-customer";
 import { mergeTickets } from "@/server/services/tickets/merge-tickets";
-import type { Args } from "./cli-commands";
-
-type Register = (name: string, c: { help: string; run: (a: Args) => Promise<void> }) => void;
+import type { Args, CommandTable } from "@/server/cli-args";
 
 const need = (a: Args, k: string) => {
   const v = a.flags[k];
@@ -44,7 +42,7 @@ export async function ticketCreateFor(a: Args) {
   console.log(`Ticket ${r.id} opened for ${need(a, "customer")}.`);
 }
 
-export function registerTicketCommands(register: Register) {
-  register("ticket:create-for", { help: "--as STAFF --customer EMAIL --title T --body B [--name N] [--locale ru|en] [--category ID] [--no-notify]  open a ticket for a customer", run: ticketCreateFor });
-  register("ticket:merge", { help: "--as STAFF --from N --into M  merge ticket N into ticket M", run: ticketMerge });
-}
+export const ticketCommands: CommandTable = {
+  "ticket:create-for": { help: "--as STAFF --customer EMAIL --title T --body B [--name N] [--locale ru|en] [--category ID] [--no-notify]  open a ticket for a customer", run: ticketCreateFor },
+  "ticket:merge": { help: "--as STAFF --from N --into M  merge ticket N into ticket M", run: ticketMerge },
+};

@@ -1,31 +1,27 @@
-// The admin CLI: `npm run helpdesk -- <command>` or `bin/helpdesk <command>`.
+// The admin CLI: `npm run helpdesk -- <command>` or `bin/helpdesk <command>`. Every command is
+// in a CommandTable of a bin/cli-*.ts file (one way to register: this merge). Before any
+// command runs, the database is prepared as `npm start` does it (bin/runtime.ts: embedded
+// PostgreSQL when DATABASE_URL is unset, pending migrations applied, defaults seeded).
 import { prepareDatabase } from "./runtime";
-import { parseArgs, adminCreate, tokenCreate, settingsGet, settingsSet, type Args } from "./cli-commands";
+import { parseArgs, type CommandTable } from "@/server/cli-args";
+import { coreCommands } from "./cli-commands";
 import { disconnectDb } from "@/server/db/client";
-import { registerMailCommands } from "./cli-mail";
-import { registerBenchCommands } from "./cli-bench";
-import { registerStorageCommands } from "./cli-storage";
-import { registerImportCommands } from "./cli-import";
-import { registerTicketCommands } from "./cli-tickets";
+import { mailCommands } from "./cli-mail";
+import { cronCommands } from "./cli-cron";
+import { benchCommands } from "./cli-bench";
+import { storageCommands } from "./cli-storage";
+import { importCommands } from "./cli-import";
+import { ticketCommands } from "./cli-tickets";
 
-type Command = { help: string; run: (a: Args) => Promise<void> };
-
-export const commands: Record<string, Command> = {
-  migrate: { help: "apply pending migrations (also done by npm start)", run: async () => {} },
-  "admin:create": { help: "--email E [--name N] [--password P]  create an administrator", run: adminCreate },
-  "token:create": { help: "--email STAFF_EMAIL [--name N] [--scope read|read-write] [--expires-days N]  print a new API token for that active staff account", run: tokenCreate },
-  "settings:get": { help: "[group|key …]  print settings (secrets masked)", run: settingsGet },
-  "settings:set": { help: "key=value [key=value …]  validated like the settings pages", run: settingsSet },
+export const commands: CommandTable = {
+  ...coreCommands,
+  ...cronCommands,
+  ...mailCommands,
+  ...benchCommands,
+  ...storageCommands,
+  ...importCommands,
+  ...ticketCommands,
 };
-
-export function registerCommand(name: string, c: Command) {
-  commands[name] = c;
-}
-registerMailCommands(registerCommand);
-registerBenchCommands(registerCommand);
-registerStorageCommands(registerCommand);
-registerImportCommands(registerCommand);
-registerTicketCommands(registerCommand);
 
 async function main() {
   const [name, ...rest] = process.argv.slice(2);
@@ -37,7 +33,7 @@ async function main() {
   }
   const rt = await prepareDatabase(() => {});
   try {
-    await cmd.run(parseArgs(rest));
+    await cmd.run(parseArgs(rest), rt);
   } finally {
     await disconnectDb();
     await rt.stop();

@@ -9,7 +9,7 @@ import { createDb } from "@/server/db/client";
 import { seedDefaults } from "@/server/services/setup/seed-defaults";
 import net from "node:net";
 
-export type Runtime = { databaseUrl: string; embedded: boolean; stop: () => Promise<void> };
+export type Runtime = { databaseUrl: string; embedded: boolean; stop: () => Promise<void>; /** migrations this start applied */ applied: string[] };
 
 async function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -24,7 +24,7 @@ export async function prepareDatabase(log: (s: string) => void = console.log): P
   let stop = async () => {};
   const embedded = !url;
   if (!url) {
-    const wanted = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    const wanted = env().EMBEDDED_PG_PORT;
     const port = (await portFree(wanted)) ? wanted : await freePort();
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir(), "pg"), port, password: secrets().EMBEDDED_PG_PASSWORD });
     url = pg.url;
@@ -41,5 +41,5 @@ export async function prepareDatabase(log: (s: string) => void = console.log): P
     await db.$disconnect();
   }
   if (applied.length) log(`Applied ${applied.length} migration(s).`);
-  return { databaseUrl: url, embedded, stop };
+  return { databaseUrl: url, embedded, stop, applied };
 }

@@ -19,12 +19,13 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   // after prepare(): the server code imports next/headers, which needs Next's AsyncLocalStorage
-  const { isDirectApiRead, handleDirectApiRead } = await import("@/server/api/direct-reads");
+  const { isDirectApiRead, handleDirectApiRead, isDirectApiWrite, handleDirectApiWrite } = await import("@/server/api/direct-reads");
   const key = bootClientIpKey();
   const server = http.createServer((req, res) => {
     const xff = req.headers["x-forwarded-for"];
     req.headers[CLIENT_IP_HEADER] = clientIpHeaderValue(key, resolveClientAddress(Array.isArray(xff) ? xff.join(",") : xff, req.socket.remoteAddress, hops));
     if (isDirectApiRead(req)) void handleDirectApiRead(req, res);
+    else if (isDirectApiWrite(req)) void handleDirectApiWrite(req, res);
     else void handle(req, res);
   });
   server.listen(port, hostname, () => console.log(`✓ Ready on http://${hostname}:${port}`));

@@ -2,7 +2,7 @@
 // sources changed → `next start` on http://localhost:3000. `--dev` runs `next dev` instead.
 import fs from "node:fs";
 import path from "node:path";
-import { sourceStamp } from "./build-stamp";
+import { sourceStamp } from "@/server/build-stamp";
 import { spawn, spawnSync } from "node:child_process";
 import { env } from "@/server/env";
 import { secrets, SECRET_NAMES } from "@/server/secrets";

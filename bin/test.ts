@@ -1,15 +1,19 @@
 // `npm test`: the whole suite on a fresh machine — system packages (Chromium, Dovecot, MariaDB),
-// typecheck, lint, unit + integration (vitest, real PostgreSQL), build, e2e (Playwright in
-// Debian's Chromium against `next start`). Ends with one line: "N passed, N failed".
+// typecheck, lint (with the layer rules), import cycles (dpdm), unit + integration (vitest, real
+// PostgreSQL, Dovecot, MariaDB, S3 stand-in), client build, next build, e2e (Playwright in
+// Debian's Chromium against bin/serve.ts). `npm test -- <step> …` runs only those steps
+// (typecheck, lint, cycles, client, unit, integration, e2e). Ends with one line: "N passed, N failed".
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { startTestCluster } from "@/server/testing/test-db";
+import { CYCLE_CHECK } from "./cycle-check";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tmp = path.join(root, ".tmp");
 fs.mkdirSync(tmp, { recursive: true });
 const bin = (n: string) => path.join(root, "node_modules", ".bin", n);
+
 let passed = 0;
 let failed = 0;
 const failures: string[] = [];
@@ -48,6 +52,7 @@ async function main() {
   }
   if (want("typecheck")) countStep("typecheck", step("typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]));
   if (want("lint")) countStep("lint", step("lint", bin("eslint"), ["--max-warnings=0", "."]));
+  if (want("cycles")) countStep("import cycles", step("import cycles", bin("dpdm"), CYCLE_CHECK));
   // the published client: build dist/ and compare its declarations with the committed API report
   // (packages/client/api/index.d.ts); e2e/api-client.spec.ts installs and uses what this builds
   if (want("client") || want("e2e")) countStep("client build", step("client build", bin("tsx"), ["packages/client/build.ts", "--check"]));

@@ -2,6 +2,8 @@
 // every page carries a fresh nonce, scripts without it do not run, and the app itself (sign-up,
 // client navigation, forms, the reply box) works with zero CSP violations in Chromium.
 import { test, expect, type Page } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
 import { uniqueEmail } from "./support/db";
 import { signUp } from "./support/auth";
 
@@ -105,4 +107,15 @@ test("ASVS 5.0 V3.4.3: the app hydrates and works under the CSP with zero violat
   await page.getByTestId("ticket-row").filter({ hasText: title }).click();
   await expect(page.getByTestId("ticket-title")).toHaveText(title);
   expect(await violations()).toEqual([]);
+});
+
+test("ASVS 5.0 V3.4.3: no browser bundle carries zod — its eval probe (new Function) would be a CSP violation on every page that loads it", () => {
+  // zod 4 tries `new Function("")` when an object schema is built; script-src has no
+  // 'unsafe-eval', so the probe is refused and reported. Schemas stay on the server: client
+  // components import zod-free modules (e.g. queue-params.ts, notifications/prefs.ts).
+  const chunks = path.join(process.env.NEXT_DIST_DIR ?? ".next", "static", "chunks");
+  const files = fs.readdirSync(chunks, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
+  expect(files.length).toBeGreaterThan(0);
+  const withZod = files.filter((f) => fs.readFileSync(path.join(chunks, f), "utf8").includes(".jitless"));
+  expect(withZod).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // point 3). Every procedure acts on the caller's own rows; mentionable follows ticket scoping.
 import { z } from "zod";
 import { createTRPCRouter, staffProcedure } from "../trpc";
-import { notifyPrefsInput } from "@/server/domain/notifications/prefs";
+import { notifyPrefsInput } from "@/server/domain/notifications/prefs-input";
 import { getPrefs, listNotifications, markAllRead, markRead, mentionable, setPrefs, unreadCount } from "@/server/services/notifications/notifications";
 
 const id = z.number().int().positive();

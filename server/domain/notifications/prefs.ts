@@ -1,7 +1,9 @@
 // A staff member's notification preferences (issue 16 point 3), stored in users.notify_prefs:
 // for each event, by mail and/or in the app. Older rows hold `{ "newTicket": false }` (the
 // switch of the first wave meant "no mail"): read as mail off, the in-app default kept.
-import { z } from "zod";
+// No zod here: the preferences form (a client component) imports this file, and zod probes
+// `new Function` when a schema is built — a CSP violation in the browser. The input schema is
+// in prefs-input.ts.
 
 export const NOTIFY_EVENTS = ["newTicket", "assigned", "customerReply", "anyReply", "mention"] as const;
 export type NotifyEventKey = (typeof NOTIFY_EVENTS)[number];
@@ -20,10 +22,6 @@ export const DEFAULT_PREFS: NotifyPrefs = {
   mention: { mail: true, app: true },
 };
 
-const channels = z.object({ mail: z.boolean(), app: z.boolean() }).strict();
-/** What the preferences page sends: every event, both channels. */
-export const notifyPrefsInput = z.object(Object.fromEntries(NOTIFY_EVENTS.map((k) => [k, channels])) as Record<NotifyEventKey, typeof channels>).strict();
-
 /** Reads whatever the column holds; unknown keys and bad values fall back to the defaults. */
 export function readPrefs(stored: unknown): NotifyPrefs {
   const src = stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
@@ -33,9 +31,18 @@ export function readPrefs(stored: unknown): NotifyPrefs {
     const d = DEFAULT_PREFS[k];
     if (typeof v === "boolean") out[k] = { mail: v, app: d.app };
     else {
-      const p = channels.partial().safeParse(v);
-      out[k] = p.success ? { mail: p.data.mail ?? d.mail, app: p.data.app ?? d.app } : { ...d };
+      const c = readChannels(v);
+      out[k] = c ? { mail: c.mail ?? d.mail, app: c.app ?? d.app } : { ...d };
     }
   }
   return out;
+}
+
+/** `{ mail?, app? }` with booleans and no other key, the missing ones from the defaults; else null. */
+function readChannels(v: unknown): { mail?: boolean; app?: boolean } | null {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  if (Object.keys(o).some((k) => k !== "mail" && k !== "app")) return null;
+  if ((o.mail !== undefined && typeof o.mail !== "boolean") || (o.app !== undefined && typeof o.app !== "boolean")) return null;
+  return { mail: o.mail as boolean | undefined, app: o.app as boolean | undefined };
 }

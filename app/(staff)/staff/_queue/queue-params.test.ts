@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { parseQueueParams, queueHref, toListInput } from "./queue-params";
+import { parseQueueParams, queueHref } from "./queue-params";
+import { toListInput } from "./list-input";
 
 describe("queue URL params", () => {
   it("defaults to all open, anyone", () => {

@@ -1,6 +1,5 @@
 // The queue's filters live in the URL (bookmarkable views). Parsing is forgiving: a bad value is
 // dropped, never an error page.
-import { viewFilter } from "@/server/domain/views/saved-view";
 export type QueueParams = {
   q?: string;
   status: "open" | "all" | number;
@@ -58,9 +57,4 @@ export function queueHref(p: QueueParams, over: Partial<QueueParams> = {}): stri
   if (m.cursor) u.set("cursor", m.cursor);
   const s = u.toString();
   return s ? `/staff?${s}` : "/staff";
-}
-
-/** The ticket.list input of a view: the saved-view filter (one definition, server/domain/views) plus page and sort. */
-export function toListInput(p: QueueParams, limit: number) {
-  return { limit, cursor: p.cursor, ...viewFilter(p), sort: p.sort };
 }

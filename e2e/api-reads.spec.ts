@@ -1,4 +1,5 @@
-// API reads with a Bearer token are answered by tRPC's node adapter straight from bin/serve.ts
+// API reads with a Bearer token, and anonymous reads without any cookie (a visitor's knowledge-
+// base search), are answered by tRPC's node adapter straight from bin/serve.ts
 // (server/api/direct-reads.ts), not through Next's route pipeline. This proves that door keeps
 // the rules of the other: the same authorization in the procedure, revoked tokens refused,
 // no mutation through GET, batching, superjson's wire format and the security headers.
@@ -7,6 +8,7 @@ import { test, expect } from "@playwright/test";
 import superjson from "superjson";
 import { e2eDb, createStaff, uniqueEmail } from "./support/db";
 import { hashToken } from "../server/auth/token-hash";
+import { seedKb } from "./support/kb";
 
 async function tokenFor(email: string) {
   const user = await e2eDb().user.findUniqueOrThrow({ where: { email } });
@@ -79,4 +81,32 @@ test("a malformed path or an unknown procedure gets an error answer, and the ser
   expect((await request.get("/api/trpc/ticket.%E0%A4%A", { headers: bearer(token) })).status()).toBe(400);
   expect((await request.get(get("ticket.nope"), { headers: bearer(token) })).status()).toBe(404);
   expect((await request.get(get("ticket.counts"), { headers: bearer(token) })).status()).toBe(200);
+});
+
+test("an anonymous visitor's read without cookies answers as through Next: KB search, staff reads refused", async ({ request }) => {
+  const tag = `d${Date.now() % 1e6}`;
+  await seedKb(tag);
+  // no cookie at all: the direct path; the same calls with an unrelated cookie go through Next
+  const throughNext = { headers: { cookie: "theme=dark" } };
+  const search = get("kb.search", { q: `password ${tag}`, lang: "en", limit: 5 });
+  const direct = await request.get(search);
+  const viaNext = await request.get(search, throughNext);
+  expect(direct.status()).toBe(200);
+  expect(viaNext.status()).toBe(200);
+  expect(direct.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(direct.headers()["x-frame-options"]).toBe("DENY");
+  type Hits = { items: Array<{ title: string }> };
+  const a = superjson.deserialize<Hits>((await direct.json()).result.data);
+  const b = superjson.deserialize<Hits>((await viaNext.json()).result.data);
+  expect(a.items.map((i) => i.title)).toContain(`How to reset your password ${tag}`);
+  // staff-only articles stay hidden from visitors on either path
+  expect(a.items.map((i) => i.title)).not.toContain(`Internal password escalation ${tag}`);
+  expect(a).toEqual(b);
+
+  for (const opts of [{}, throughNext]) {
+    const counts = await request.get(get("ticket.counts"), opts);
+    expect(counts.status()).toBe(401);
+    expect((await counts.json()).error.json.data.code).toBe("UNAUTHORIZED");
+    expect((await request.get(get("ticket.reply", { ticketId: 1, body: "anon" }), opts)).status()).toBe(405);
+  }
 });

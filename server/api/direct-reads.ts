@@ -1,12 +1,14 @@
-// API calls with a Bearer token answered straight from bin/serve.ts, without Next's route
-// pipeline: for an integration polling the queue, or creating tickets and replying, that
-// pipeline costs more CPU than the SQL itself (bench/).
-//  - reads (GET /api/trpc/<query>, batched or not): tRPC's node:http adapter;
+// API calls answered straight from bin/serve.ts, without Next's route pipeline: for an
+// integration polling the queue, creating tickets and replying, or a visitor's knowledge-base
+// search, that pipeline costs more CPU than the SQL itself (bench/).
+//  - reads (GET /api/trpc/<query>, batched or not) with a Bearer token, or with no cookie at
+//    all (an anonymous visitor: actorFromHeaders answers "anonymous" without a cookie, on
+//    either path): tRPC's node:http adapter;
 //  - mutations (POST with a Bearer token and no cookie): the very handler Next's route runs
 //    (trpc-fetch-handler.ts: cross-site refusal, bounded body, fetch adapter), inside an
 //    after-response scope so the mail kick still runs once the answer is out.
-// Sessions read cookies through next/headers, so anything with a cookie — browsers, pages —
-// goes through Next as before. Authorization is the same procedure code either way.
+// Sessions read cookies through next/headers, so anything with a cookie — signed-in browsers,
+// guests, pages — goes through Next as before. Authorization is the same procedure code either way.
 import type http from "node:http";
 import { Readable } from "node:stream";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
@@ -21,7 +23,7 @@ import { logger } from "@/server/logger";
 const PREFIX = "/api/trpc/";
 
 export function isDirectApiRead(req: http.IncomingMessage): boolean {
-  return req.method === "GET" && !!req.url?.startsWith(PREFIX) && /^Bearer\s/i.test(req.headers.authorization ?? "");
+  return req.method === "GET" && !!req.url?.startsWith(PREFIX) && (/^Bearer\s/i.test(req.headers.authorization ?? "") || req.headers.cookie === undefined);
 }
 
 /** A Bearer-token POST to tRPC without a cookie (a cookie means a browser session: Next answers it). */

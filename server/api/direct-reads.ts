@@ -2,8 +2,9 @@
 // integration polling the queue, creating tickets and replying, or a visitor's knowledge-base
 // search, that pipeline costs more CPU than the SQL itself (bench/).
 //  - reads (GET /api/trpc/<query>, batched or not) with a Bearer token, or with no cookie at
-//    all (an anonymous visitor: actorFromHeaders answers "anonymous" without a cookie, on
-//    either path): tRPC's node:http adapter;
+//    all (an anonymous visitor: sessions and guest links are cookies, so without one the
+//    actor is anonymous — decided here, as auth() reads cookies through Next, which is not
+//    in this path): tRPC's node:http adapter;
 //  - mutations (POST with a Bearer token and no cookie): the very handler Next's route runs
 //    (trpc-fetch-handler.ts: cross-site refusal, bounded body, fetch adapter), inside an
 //    after-response scope so the mail kick still runs once the answer is out.
@@ -14,6 +15,7 @@ import { Readable } from "node:stream";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import { appRouter } from "./root";
 import { createContext } from "./trpc";
+import { anonymous } from "@/server/domain/actor";
 import { baseSecurityHeaders } from "@/server/security/headers";
 import { env } from "@/server/env";
 import { trpcFetchHandler } from "./trpc-fetch-handler";
@@ -25,6 +27,9 @@ const PREFIX = "/api/trpc/";
 export function isDirectApiRead(req: http.IncomingMessage): boolean {
   return req.method === "GET" && !!req.url?.startsWith(PREFIX) && (/^Bearer\s/i.test(req.headers.authorization ?? "") || req.headers.cookie === undefined);
 }
+
+/** No token and no cookie: no session, no guest link — nothing to look up. */
+const isAnonymousRead = (req: http.IncomingMessage) => req.headers.authorization === undefined && req.headers.cookie === undefined;
 
 /** A Bearer-token POST to tRPC without a cookie (a cookie means a browser session: Next answers it). */
 export function isDirectApiWrite(req: http.IncomingMessage): boolean {
@@ -64,7 +69,7 @@ export async function handleDirectApiRead(req: http.IncomingMessage, res: http.S
     router: appRouter,
     // queries only: a mutation sent as GET is refused by tRPC itself (METHOD_NOT_SUPPORTED)
     allowMethodOverride: false,
-    createContext: () => createContext({ headers: headersOf(req) }),
+    createContext: () => createContext({ headers: headersOf(req), actor: isAnonymousRead(req) ? anonymous : undefined }),
   });
 }
 

@@ -54,9 +54,6 @@ export async function actorFromHeaders(h: Headers): Promise<Actor> {
     const m = /^Bearer\s+(\S+)$/i.exec(authz);
     return m ? actorFromToken(m[1]!) : anonymous;
   }
-  // sessions and guest links are cookies: without any, the caller is anonymous (and
-  // bin/serve.ts may answer it outside Next, where auth() could not read cookies anyway)
-  if (!h.get("cookie")) return anonymous;
   const session = await auth();
   const u = session?.user;
   if (u?.id) return { kind: "user", userId: u.id, role: u.role, email: u.email, name: u.name, locale: u.locale, via: "session" };

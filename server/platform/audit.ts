@@ -10,8 +10,10 @@ export type AuditType =
   // issue 15: Cc list, own replies edited or deleted, merge
   | "ticket.cc_added" | "ticket.cc_removed" | "message.edited" | "message.deleted" | "ticket.merged" | "ticket.merged_from";
 
+// Plain SQL: written on every write path (issue 21: a model call costs ~1 ms of Node, this ~0.3).
 export async function recordEvent(tx: Tx | Db, ev: { ticketId: number | null; actor: Actor; type: AuditType; data?: Record<string, unknown> }) {
-  await tx.auditEvent.create({
-    data: { ticketId: ev.ticketId, actorId: userId(ev.actor), type: ev.type, data: (ev.data ?? {}) as never },
-  });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO audit_events (ticket_id, actor_id, type, data, created_at) VALUES ($1::int, $2::int, $3, $4::jsonb, $5::timestamptz AT TIME ZONE 'UTC')`,
+    ev.ticketId, userId(ev.actor), ev.type, JSON.stringify(ev.data ?? {}), new Date().toISOString(),
+  );
 }

@@ -65,20 +65,16 @@ function bracket(id: string): string | null {
  * mails), oldest first; References keeps the first and the newest 19.
  */
 export async function threadHeaders(client: Db | Tx, ticketId: number, audience: "customer" | "staff"): Promise<Record<string, string>> {
-  const out = await client.outboxMail.findMany({
-    where: { ticketId, template: audience === "staff" ? { startsWith: "staff." } : { not: { startsWith: "staff." } } },
-    select: { messageIdHeader: true, createdAt: true, id: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: 200,
-  });
-  const inbound =
-    audience === "customer"
-      ? await client.inboundMail.findMany({ where: { ticketId }, select: { messageKey: true, createdAt: true, id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 200 })
-      : [];
-  const all = [
-    ...out.map((o) => ({ id: o.messageIdHeader, at: o.createdAt.getTime() })),
-    ...inbound.map((i) => ({ id: i.messageKey, at: i.createdAt.getTime() })),
-  ].sort((a, b) => a.at - b.at);
+  // one statement for both sources (issue 21: it runs inside every write that mails)
+  const rows = await client.$queryRawUnsafe<Array<{ id: string; at: Date; src: number }>>(
+    `(SELECT message_id_header AS id, created_at AS at, 0 AS src, id AS n FROM outbox_mails
+       WHERE ticket_id = $1::int AND (template LIKE 'staff.%') = $2::boolean ORDER BY created_at, id LIMIT 200)
+     UNION ALL
+     (SELECT message_key, created_at, 1, id FROM inbound_mails WHERE $2::boolean = false AND ticket_id = $1::int ORDER BY created_at, id LIMIT 200)
+     ORDER BY src, at, n`,
+    ticketId, audience === "staff",
+  );
+  const all = rows.map((r) => ({ id: r.id, at: r.at.getTime() })).sort((a, b) => a.at - b.at);
   const ids: string[] = [];
   for (const x of all) {
     const b = bracket(x.id);

@@ -3,7 +3,7 @@
 // the caller's transaction. The delivery worker is kicked after the request (kick.ts).
 import type { Db, Tx } from "@/server/db/client";
 import { logger } from "@/server/logger";
-import { loadSettings } from "@/server/platform/settings/settings-store";
+import { loadSettingsGroups } from "@/server/platform/settings/settings-store";
 import type { MailSettings, OutboundSettings, TicketSettings } from "@/server/domain/settings/schema";
 import type { TemplateVars } from "./render";
 import { loadTemplate, renderOrDefault, templateLocale } from "./templates";
@@ -31,10 +31,7 @@ export type OutgoingMail = {
 export type EnqueueContext = { mail: MailSettings; outbound: OutboundSettings; tickets?: TicketSettings };
 
 export async function loadEnqueueContext(client: Db | Tx): Promise<EnqueueContext> {
-  // one after the other: inside a transaction there is only one connection
-  const mail = await loadSettings("mail", { db: client });
-  const outbound = await loadSettings("outbound", { db: client });
-  return { mail, outbound };
+  return loadSettingsGroups(["mail", "outbound", "tickets"], client);
 }
 
 /**
@@ -82,7 +79,7 @@ export async function enqueueStaffBatch(client: Db | Tx, mails: Array<Omit<Outgo
  * `perAddress` slots leaves the window. Slots are next_attempt_at, so mails deferred earlier
  * count where they will be sent and any window holds at most `perAddress` mails per address.
  * One statement for all recipients; each lookup stops after `perAddress` rows (index on
- * (to_email, next_attempt_at), GIN on cc), however many mails a loop has queued.
+ * (to_email, next_attempt_at), GIN on the non-empty cc lists), however many mails a loop has queued.
  */
 async function sendSlot(client: Db | Tx, addresses: string[], now: Date): Promise<Date> {
   const rows = await client.$queryRaw<Array<{ slot: Date | null }>>`
@@ -90,7 +87,7 @@ async function sendSlot(client: Db | Tx, addresses: string[], now: Date): Promis
     CROSS JOIN LATERAL (
       SELECT min(at) AS at FROM (
         SELECT next_attempt_at AS at FROM outbox_mails
-        WHERE (to_email = a.addr OR cc @> ARRAY[a.addr]) AND template NOT LIKE 'staff.%'
+        WHERE (to_email = a.addr OR (cc <> '{}' AND cc @> ARRAY[a.addr])) AND template NOT LIKE 'staff.%'
         ORDER BY next_attempt_at DESC LIMIT ${RATE_LIMIT.perAddress}) newest
       HAVING count(*) >= ${RATE_LIMIT.perAddress}) nth`;
   const oldest = rows[0]?.slot;
@@ -121,26 +118,15 @@ export async function enqueueMail(client: Db | Tx, m: OutgoingMail, ctx?: Enqueu
   const body = wrapBody(rendered, markers, locale);
   const from = fromAddress(mail, outbound);
   const thread = ticketId && m.audience !== "account" ? await threadHeaders(client, ticketId, m.audience === "staff" ? "staff" : "customer") : {};
-  const row = await client.outboxMail.create({
-    data: {
-      ticketId,
-      template: m.template,
-      locale,
-      toEmail: to,
-      cc,
-      fromEmail: from,
-      replyTo: replyToFor(mail, outbound, m.audience === "customer" ? ticketId : null),
-      subject: withSubjectToken(rendered.subject, ticketId),
-      text: body.text,
-      html: body.html,
-      messageIdHeader: newMessageId(ticketId, from),
-      headers: { ...AUTO_HEADERS, ...thread },
-      attachmentIds: m.attachmentIds ?? [],
-      nextAttemptAt: slot,
-      deferredUntil,
-    },
-    select: { id: true },
-  });
+  // plain SQL (issue 21); the timestamps are UTC like every column Prisma writes
+  const [row] = await client.$queryRawUnsafe<Array<{ id: number }>>(
+    `INSERT INTO outbox_mails (ticket_id, template, locale, to_email, cc, from_email, reply_to, subject, text, html, message_id_header, headers, attachment_ids, next_attempt_at, deferred_until, created_at)
+     VALUES ($1::int, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11, $12::jsonb, $13::text[], $14::timestamptz AT TIME ZONE 'UTC', $15::timestamptz AT TIME ZONE 'UTC', $16::timestamptz AT TIME ZONE 'UTC')
+     RETURNING id`,
+    ticketId, m.template, locale, to, cc, from, replyToFor(mail, outbound, m.audience === "customer" ? ticketId : null),
+    withSubjectToken(rendered.subject, ticketId), body.text, body.html, newMessageId(ticketId, from),
+    JSON.stringify({ ...AUTO_HEADERS, ...thread }), m.attachmentIds ?? [], slot.toISOString(), deferredUntil?.toISOString() ?? null, now.toISOString(),
+  );
   if (!deferredUntil) kickDelivery();
-  return { id: row.id, deferredUntil };
+  return { id: row!.id, deferredUntil };
 }

@@ -76,8 +76,27 @@ const ticketSelect = {
   participants: { select: { email: true } },
 } as const;
 
+/** The row of `ticketSelect` in one statement (issue 21: the model call took four, one per relation). */
 export async function loadTicket(tx: Tx, id: number): Promise<TicketRow> {
-  return tx.ticket.findUniqueOrThrow({ where: { id }, select: ticketSelect });
+  const [r] = await tx.$queryRawUnsafe<Array<Omit<TicketRow, "status" | "requester" | "participants"> & {
+    status_ru: string; status_en: string; r_email: string; r_name: string; r_active: boolean; r_hash: string | null; cc: string[];
+  }>>(
+    `SELECT t.id, t.title, t.body, t.locale, t.source::text AS source, t.category_id AS "categoryId", t.rating, t.assignee_id AS "assigneeId",
+            t.requester_id AS "requesterId", s.name_ru AS status_ru, s.name_en AS status_en,
+            u.email AS r_email, u.name AS r_name, u.is_active AS r_active, u.password_hash AS r_hash,
+            coalesce((SELECT array_agg(p.email ORDER BY p.email) FROM ticket_participants p WHERE p.ticket_id = t.id), '{}') AS cc
+       FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN users u ON u.id = t.requester_id
+      WHERE t.id = $1::int`,
+    id,
+  );
+  if (!r) throw new Error(`ticket ${id} not found`);
+  const { status_ru, status_en, r_email, r_name, r_active, r_hash, cc, ...t } = r;
+  return {
+    ...t,
+    status: { nameRu: status_ru, nameEn: status_en },
+    requester: { id: t.requesterId, email: r_email, name: r_name, isActive: r_active, passwordHash: r_hash },
+    participants: cc.map((email) => ({ email })),
+  };
 }
 export type TicketRow = Prisma.TicketGetPayload<{ select: typeof ticketSelect }>;
 
@@ -108,10 +127,15 @@ async function ticketCreated(tx: Tx, ev: Extract<NotifyEvent, { type: "ticket.cr
 }
 
 async function staffReply(tx: Tx, ev: Extract<NotifyEvent, { type: "reply.staff" | "reply.customer" }>, ctx: EnqueueContext) {
-  const m = await tx.message.findUniqueOrThrow({
-    where: { id: ev.messageId },
-    select: { bodyText: true, isInternal: true, isAutomatic: true, author: { select: { name: true } }, attachments: { where: { isInline: false }, select: { id: true, fileName: true } } },
-  });
+  // one statement with the author and the files (issue 21: the model call took three)
+  const [m] = await tx.$queryRawUnsafe<Array<{ bodyText: string; isInternal: boolean; isAutomatic: boolean; author: { name: string } | null; attachments: Array<{ id: string; fileName: string }> }>>(
+    `SELECT m.body_text AS "bodyText", m.is_internal AS "isInternal", m.is_automatic AS "isAutomatic",
+            CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('name', u.name) END AS author,
+            coalesce((SELECT json_agg(json_build_object('id', a.id, 'fileName', a.file_name) ORDER BY a.created_at, a.id) FROM attachments a WHERE a.message_id = m.id AND NOT a.is_inline), '[]') AS attachments
+       FROM messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.id = $1::int`,
+    ev.messageId,
+  );
+  if (!m) throw new Error(`message ${ev.messageId} not found`);
   if (m.isInternal || m.isAutomatic) return;
   const t = await loadTicket(tx, ev.ticketId);
   await staffMails(tx, t, { type: "reply.staff" }, "staff.notice", ev.actor, m.bodyText, { "notice.reply": true, "actor.name": m.author?.name ?? "" }, ctx);

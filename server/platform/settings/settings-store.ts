@@ -16,15 +16,30 @@ type AnyDb = Db | Tx;
 export async function loadSettings<G extends SettingsGroup>(group: G, opts: { withSecrets?: boolean; db?: AnyDb } = {}): Promise<AllSettings[G]> {
   // outside a transaction, the plain pg pool: settings are read by nearly every request
   const rows = opts.db
-    ? await opts.db.setting.findMany({ where: { key: { startsWith: `${group}.` } }, select: { key: true, value: true } })
+    ? await opts.db.$queryRawUnsafe<Array<{ key: string; value: unknown }>>(`SELECT key, value FROM settings WHERE key LIKE $1`, `${group}.%`)
     : (await pgPool().query<{ key: string; value: unknown }>({ name: "settings-group", text: `SELECT key, value FROM settings WHERE key LIKE $1`, values: [`${group}.%`] })).rows;
+  return parseGroup(group, rows, opts.withSecrets === true);
+}
+
+/**
+ * Several groups in one statement (issue 21: the outbox needs mail, outbound and ticket settings
+ * inside every write that mails). Same validation and fallbacks as loadSettings.
+ */
+export async function loadSettingsGroups<G extends SettingsGroup>(groups: G[], client: AnyDb): Promise<{ [K in G]: AllSettings[K] }> {
+  const rows = await client.$queryRawUnsafe<Array<{ key: string; value: unknown }>>(
+    `SELECT key, value FROM settings WHERE split_part(key, '.', 1) = ANY($1::text[])`, groups,
+  );
+  return Object.fromEntries(groups.map((g) => [g, parseGroup(g, rows.filter((r) => r.key.startsWith(`${g}.`)), false)])) as { [K in G]: AllSettings[K] };
+}
+
+function parseGroup<G extends SettingsGroup>(group: G, rows: Array<{ key: string; value: unknown }>, withSecrets: boolean): AllSettings[G] {
   const raw: Record<string, unknown> = {};
   for (const r of rows) {
     const k = r.key.slice(group.length + 1);
     raw[k] = r.value;
   }
   for (const k of Object.keys(raw)) {
-    if (SECRET_KEYS.has(`${group}.${k}`)) raw[k] = opts.withSecrets ? safeOpen(raw[k]) : "";
+    if (SECRET_KEYS.has(`${group}.${k}`)) raw[k] = withSecrets ? safeOpen(raw[k]) : "";
   }
   const parsed = (settingsSchemas[group] as z.ZodType).safeParse(raw);
   // A stored value that no longer fits the schema (after an upgrade) falls back to defaults

@@ -34,7 +34,8 @@ export type InsertTicketOptions = { notifyCustomer?: boolean; history?: Record<s
 export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInput, requesterId: number, settings: TicketSettings, passwordToken?: string, opts: InsertTicketOptions = {}) {
   const category = await activeCategory(tx, input.categoryId);
   const status = await defaultStatus(tx);
-  const requester = await tx.user.findUniqueOrThrow({ where: { id: requesterId }, select: { locale: true } });
+  const [requester] = await tx.$queryRawUnsafe<Array<{ locale: string }>>(`SELECT locale FROM users WHERE id = $1::int`, requesterId);
+  if (!requester) throw new Error(`user ${requesterId} not found`);
   const priorityId = priorityForNewTicket(actor, settings, input.priorityId);
   if (priorityId === "PRIORITY_NOT_ALLOWED") throw forbidden(priorityId);
   if (priorityId !== null) await priorityById(tx, priorityId);

@@ -27,6 +27,12 @@ export function toFieldDef(r: FieldRow): FieldDefView {
 
 /** Active definitions in display order (archived ones keep their stored values but are not offered). */
 export async function loadFieldDefs(tx: Db | Tx = db(), opts: { includeArchived?: boolean } = {}): Promise<FieldDefView[]> {
-  const rows = await tx.customField.findMany({ where: opts.includeArchived ? {} : { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  // plain SQL: read inside every ticket creation (issue 21)
+  const rows = await tx.$queryRawUnsafe<FieldRow[]>(
+    `SELECT id, type::text AS type, name_ru AS "nameRu", name_en AS "nameEn", help_ru AS "helpRu", help_en AS "helpEn", category_id AS "categoryId",
+            required, hidden_from_customer AS "hiddenFromCustomer", customer_editable AS "customerEditable", options, sort_order AS "sortOrder", archived_at AS "archivedAt"
+       FROM custom_fields WHERE $1::boolean OR archived_at IS NULL ORDER BY sort_order, id`,
+    opts.includeArchived === true,
+  );
   return rows.map(toFieldDef);
 }

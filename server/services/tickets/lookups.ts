@@ -3,21 +3,34 @@ import type { Db, Tx } from "@/server/db/client";
 import { badRequest } from "@/server/domain/errors";
 import { categoryRejection } from "@/server/domain/tickets/ticket-fields";
 
-export async function defaultStatus(tx: Db | Tx) {
-  const s = (await tx.status.findFirst({ where: { isDefault: true } })) ?? (await tx.status.findFirst({ where: { isClosed: false }, orderBy: { sortOrder: "asc" } }));
+type DefaultStatus = { id: number; isClosed: boolean; nameRu: string; nameEn: string };
+
+/** The status of a new ticket: the default one, else the first open one (one statement). */
+export async function defaultStatus(tx: Db | Tx): Promise<DefaultStatus> {
+  const [s] = await tx.$queryRawUnsafe<DefaultStatus[]>(
+    `SELECT id, is_closed AS "isClosed", name_ru AS "nameRu", name_en AS "nameEn" FROM statuses WHERE is_default OR NOT is_closed ORDER BY is_default DESC, sort_order, id LIMIT 1`,
+  );
   if (!s) throw new Error("No statuses configured");
   return s;
 }
 
 /** A category a ticket may be filed under (categoryRejection: active, parent active, not a "no tickets" parent). */
-export async function activeCategory(tx: Db | Tx, id: number) {
-  const c = await tx.category.findUnique({ where: { id } });
+export type ActiveCategory = { id: number; parentId: number | null; defaultAssigneeId: number | null; assignmentRule: "NONE" | "ROUND_ROBIN" | "FEWEST_OPEN" };
+
+/** One statement for the category and its family (issue 21: it runs in every ticket creation). */
+export async function activeCategory(tx: Db | Tx, id: number): Promise<ActiveCategory> {
+  const family = await tx.$queryRawUnsafe<Array<ActiveCategory & { noTickets: boolean; archived: boolean }>>(
+    `WITH c AS (SELECT id, parent_id FROM categories WHERE id = $1::int)
+     SELECT x.id, x.parent_id AS "parentId", x.default_assignee_id AS "defaultAssigneeId", x.assignment_rule::text AS "assignmentRule",
+            x.no_tickets AS "noTickets", x.archived_at IS NOT NULL AS archived
+       FROM categories x, c WHERE x.id = c.id OR x.id = c.parent_id OR x.parent_id = c.id`,
+    id,
+  );
+  const c = family.find((x) => x.id === id);
   if (!c) throw badRequest("UNKNOWN_CATEGORY");
-  const family = await tx.category.findMany({ where: { OR: [{ id: c.parentId ?? -1 }, { parentId: c.id }, { id: c.id }] }, select: { id: true, parentId: true, noTickets: true, archivedAt: true } });
-  const facts = family.map((x) => ({ id: x.id, parentId: x.parentId, noTickets: x.noTickets, archived: x.archivedAt !== null }));
-  const why = categoryRejection(facts.find((x) => x.id === id), facts);
+  const why = categoryRejection(c, family);
   if (why) throw badRequest(why);
-  return c;
+  return { id: c.id, parentId: c.parentId, defaultAssigneeId: c.defaultAssigneeId, assignmentRule: c.assignmentRule };
 }
 
 export async function priorityById(tx: Db | Tx, id: number) {

@@ -53,7 +53,7 @@ export function renderTemplate(key: TemplateKey, t: TemplateText, vars: Template
  * with a warning in the log — a customer action never fails because of a template).
  */
 export async function loadTemplate(client: Db | Tx, key: TemplateKey, locale: TemplateLocale): Promise<{ template: TemplateText; overridden: boolean }> {
-  const row = await client.mailTemplate.findUnique({ where: { key_locale: { key, locale } } });
+  const [row] = await client.$queryRawUnsafe<TemplateText[]>(`SELECT subject, text, html FROM mail_templates WHERE key = $1 AND locale = $2`, key, locale);
   if (!row) return { template: defaultTemplate(key, locale), overridden: false };
   const t = { subject: row.subject, text: row.text, html: row.html };
   const problems = validateTemplate(key, t);

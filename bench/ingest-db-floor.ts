@@ -11,7 +11,8 @@
 //   tickets        1 (search vector by the table's trigger, queue counters by theirs)
 //   audit_events   1 ("ticket.created")
 //   outbox_mails   1 acknowledgement to the customer + 1 "staff.new-ticket" per staff recipient
-//   notifications  1 per staff recipient (in-app), then the per-user trim of notifications.ts
+//   notifications  1 per staff recipient (in-app); the per-user trim of notifications.ts on the
+//                  same count of events as the app (one in TRIM_EVERY)
 // and per batch: the sender lookup, the per-address rate-limit slots of the acknowledgements
 // (enqueue.ts sendSlot) and the cursor in mailbox_states. A mail this floor does not model (an
 // unknown sender, a reply) fails the run rather than being counted as work it did not do.
@@ -23,6 +24,7 @@ import type { ParsedMail as MpMail } from "mailparser";
 import { notificationRecipients } from "@/server/domain/notifications/recipients";
 import { readPrefs } from "@/server/domain/notifications/prefs";
 import { excerpt } from "@/server/domain/notifications/excerpt";
+import { NOTIFICATIONS_TRIM_SQL, TRIM_EVERY } from "@/server/platform/notifications";
 import { STAFF_ROLES, type Role } from "@/server/domain/actor";
 
 /** The floor's own ledger and cursor: the app's `default` mailbox keeps its dedupe and cursor to itself. */
@@ -197,13 +199,10 @@ export async function dbFloor(url: string, fromEmail: string): Promise<DbFloor> 
             CROSS JOIN unnest($4::int[], $5::text[]) WITH ORDINALITY AS r(u, ev, k) ORDER BY x.n, r.k`,
           [ids, users.map((u) => u.id), mails.map((x) => excerpt(x.text, 198)), appTo.map((r) => r.userId), appTo.map((r) => r.event)],
         );
-        await q("notifications-trim",
-          `DELETE FROM notifications n
-            USING (SELECT id, read_at, created_at, row_number() OVER (PARTITION BY user_id ORDER BY id DESC) AS rn
-                     FROM notifications WHERE user_id = ANY($1::int[])) x
-            WHERE n.id = x.id AND (x.rn > 200 OR (x.read_at IS NOT NULL AND x.created_at < now() - make_interval(days => 30)))`,
-          [appTo.map((r) => r.userId)],
-        );
+        // the app counts an event per mail and trims on one in TRIM_EVERY (migration 0026): the same count here
+        const due = await q<{ trim: boolean }>("notifications-trim",
+          `SELECT bool_or(nextval('notification_events')::bigint % ${TRIM_EVERY} = 0) AS trim FROM generate_series(1, $1::int)`, [list.length]);
+        if (due.rows[0]!.trim) await q("notifications-trim", NOTIFICATIONS_TRIM_SQL, [appTo.map((r) => r.userId)]);
       }
       // the cursor, last (process-mail.ts advanceCursor)
       await q("cursor",

@@ -10,6 +10,11 @@ import { COUNTS_SQL, SCOPED_COUNTS_SQL, SCOPED_URGENT_OPEN_SQL, URGENT_OPEN_SQL 
 import { runKbSearch } from "@/server/services/kb/search-sql";
 import { searchKey } from "@/server/domain/kb/slug";
 import { scopeSql } from "@/server/db/scope-sql";
+import { IN_APP_EXCERPT, NOTIFICATIONS_INSERT_SQL, NOTIFICATIONS_TRIM_SQL } from "@/server/platform/notifications";
+import { notificationRecipients, type TicketEvent } from "@/server/domain/notifications/recipients";
+import { readPrefs } from "@/server/domain/notifications/prefs";
+import { excerpt } from "@/server/domain/notifications/excerpt";
+import { STAFF_ROLES, type Role } from "@/server/domain/actor";
 
 export type QueueParams = {
   statusId?: number; categoryId?: number; search?: string; cursor?: { at: Date; id: number } | null; limit: number;
@@ -50,7 +55,34 @@ export async function ticketSql(db: pg.Pool, id: number) {
   return { ticket: t.rows[0] ?? null, messages: msgs.rows, attachments: atts.rows, participants: cc.rows, settings: settings.rows };
 }
 
-/** create-ticket.ts's transaction: the ticket, its history entry, the acknowledgement and the staff notifications in the outbox. */
+type StaffFacts = { id: number; role: Role; away: boolean; prefs: ReturnType<typeof readPrefs>; teamIds: number[] };
+// The staff and the category links, read once (as the app's ingest reads them once per run):
+// who gets an in-app row is the app's own decider, so both sides write the same rows.
+let staffFacts: Promise<{ staff: StaffFacts[]; links: Array<{ teamId: number; categoryId: number }> }> | null = null;
+
+async function inAppRows(c: pg.PoolClient, event: TicketEvent, ticket: { categoryId: number; assigneeId: number | null }, actorId: number | null) {
+  staffFacts ??= (async () => {
+    const staff = (await c.query<{ id: number; role: Role; away: boolean; notify_prefs: unknown; team_ids: number[] }>(
+      `SELECT u.id, u.role, u.away, u.notify_prefs, coalesce(array_agg(m.team_id) FILTER (WHERE m.team_id IS NOT NULL), '{}') AS team_ids
+         FROM users u LEFT JOIN team_members m ON m.user_id = u.id
+        WHERE u.is_active AND u.role = ANY($1::"Role"[]) GROUP BY u.id ORDER BY u.id LIMIT 500`, [[...STAFF_ROLES]])).rows;
+    const links = (await c.query<{ teamId: number; categoryId: number }>(`SELECT team_id AS "teamId", category_id AS "categoryId" FROM team_categories`)).rows;
+    return { staff: staff.map((s) => ({ id: s.id, role: s.role, away: s.away, prefs: readPrefs(s.notify_prefs), teamIds: s.team_ids })), links };
+  })();
+  const f = await staffFacts;
+  const links = f.links.filter((l) => l.categoryId === ticket.categoryId);
+  return notificationRecipients({ event, ticket, actorId, staff: f.staff, categoryLinks: links }).filter((r) => r.app);
+}
+
+/** platform/notifications.ts's statements: the rows, and on one event in TRIM_EVERY the trim. */
+async function notificationsSql(c: pg.PoolClient, ticketId: number, actorId: number | null, text: string, rows: Array<{ userId: number; event: string }>) {
+  if (rows.length === 0) return;
+  const users = rows.map((r) => r.userId);
+  const r = await c.query<{ trim: boolean }>(NOTIFICATIONS_INSERT_SQL, [users, ticketId, actorId, excerpt(text, IN_APP_EXCERPT - 2), rows.map((x) => x.event)]);
+  if (r.rows[0]!.trim) await c.query(NOTIFICATIONS_TRIM_SQL, [users]);
+}
+
+/** create-ticket.ts's transaction: the ticket, its history entry, the acknowledgement and the staff notifications in the outbox and the bell. */
 export async function createSql(c: pg.PoolClient, p: { title: string; body: string; categoryId: number; requesterId: number }) {
   await c.query("BEGIN");
   try {
@@ -73,6 +105,7 @@ export async function createSql(c: pg.PoolClient, p: { title: string; body: stri
        FROM users u WHERE u.role IN ('AGENT', 'ADMIN') AND u.is_active`,
       [id, p.title, p.body],
     );
+    await notificationsSql(c, id, null, p.body, await inAppRows(c, { type: "ticket.created" }, { categoryId: p.categoryId, assigneeId: null }, null));
     await c.query("COMMIT");
     return id;
   } catch (e) {
@@ -81,12 +114,12 @@ export async function createSql(c: pg.PoolClient, p: { title: string; body: stri
   }
 }
 
-/** reply-to-ticket.ts's transaction (staff reply): lock, message, ticket update, history, the customer's mail. */
+/** reply-to-ticket.ts's transaction (staff reply): lock, message, ticket update, history, the customer's mail, the other agents' bell. */
 export async function replySql(c: pg.PoolClient, p: { ticketId: number; authorId: number; body: string }) {
   await c.query("BEGIN");
   try {
     await c.query(`SELECT id FROM tickets WHERE id = $1 FOR UPDATE`, [p.ticketId]);
-    const t = await c.query<{ requester_id: number; title: string }>(`SELECT requester_id, title FROM tickets WHERE id = $1`, [p.ticketId]);
+    const t = await c.query<{ requester_id: number; title: string; category_id: number; assignee_id: number | null }>(`SELECT requester_id, title, category_id, assignee_id FROM tickets WHERE id = $1`, [p.ticketId]);
     const m = await c.query<{ id: number }>(
       `INSERT INTO messages (ticket_id, author_id, body_text, body_html, source) VALUES ($1, $2, $3, $4, 'API') RETURNING id`,
       [p.ticketId, p.authorId, p.body, `<p>${p.body}</p>`],
@@ -98,6 +131,8 @@ export async function replySql(c: pg.PoolClient, p: { ticketId: number; authorId
        SELECT $1::int, 'reply.staff', u.locale, u.email, $2, $3, $3, '<' || $4::text || '.reply@bench.test>' FROM users u WHERE u.id = $5`,
       [p.ticketId, t.rows[0]!.title, p.body, m.rows[0]!.id, t.rows[0]!.requester_id],
     );
+    const tk = { categoryId: t.rows[0]!.category_id, assigneeId: t.rows[0]!.assignee_id };
+    await notificationsSql(c, p.ticketId, p.authorId, p.body, await inAppRows(c, { type: "reply.staff" }, tk, p.authorId));
     await c.query("COMMIT");
     return m.rows[0]!.id;
   } catch (e) {

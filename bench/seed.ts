@@ -280,8 +280,8 @@ export async function seedBench(o: SeedOptions): Promise<SeedResult> {
       await phase("vectors", async () => {
         log("computing search vectors in bulk …");
         await Promise.all([
-          c.query(`UPDATE tickets SET search_vector = setweight(to_tsvector('russian', coalesce(title, '')), 'A') || setweight(to_tsvector('russian', left(coalesce(body, ''), 200000)), 'B')`),
-          c2.query(`UPDATE messages SET search_vector = to_tsvector('russian', left(coalesce(body_text, ''), 200000))`),
+          c.query(`UPDATE tickets SET search_vector = setweight(to_tsvector('russian', coalesce(title, '')), 'A') || setweight(to_tsvector('russian', left(coalesce(body, ''), 10000)), 'B')`),
+          c2.query(`UPDATE messages SET search_vector = to_tsvector('russian', left(coalesce(body_text, ''), 10000))`),
         ]);
         await c.query(`ALTER TABLE tickets ENABLE TRIGGER tickets_search_vector_trg; ALTER TABLE messages ENABLE TRIGGER messages_search_vector_trg`);
       });

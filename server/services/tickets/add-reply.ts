@@ -4,13 +4,19 @@
 // the notifications, in the caller's transaction. The caller has locked the ticket row and asked
 // the reply policy; this step decides nothing, so the three doors cannot drift apart.
 import type { Tx } from "@/server/db/client";
-import type { Prisma } from "@/server/generated/prisma/client";
+import type { MessageSource } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/domain/actor";
 import { autoStatusOnReply } from "@/server/domain/tickets/policies";
 import type { TicketSettings } from "@/server/domain/settings/schema";
 import { recordEvent } from "@/server/platform/audit";
 import { notify } from "@/server/mail/outbound/notify";
 import type { EnqueueContext } from "@/server/mail/outbound/enqueue";
+
+/** The columns a reply sets (the web, the API and the mail ingest); the rest keep their defaults. */
+export type NewMessage = {
+  authorId: number | null; bodyText: string; bodyHtml: string; source: MessageSource;
+  isInternal?: boolean; isAutomatic?: boolean; fromEmail?: string | null; fromName?: string | null; inboundMailId?: number | null; fullText?: string | null;
+};
 
 export type ReplyTicket = { id: number; statusId: number; firstResponseAt: Date | null; status: { isClosed: boolean } };
 
@@ -19,7 +25,7 @@ export type NewReply = {
   actor: Actor;
   byStaff: boolean;
   /** the message row, less its ticket */
-  message: Omit<Prisma.MessageUncheckedCreateInput, "ticketId">;
+  message: NewMessage;
   /** files of the reply, written once the message exists (uploads claimed, mail parts inserted) */
   attach?: (messageId: number) => Promise<void>;
   /** extra facts for the "ticket.replied" history entry (mail: the thread rule, files not kept) */
@@ -31,20 +37,33 @@ export type NewReply = {
 
 export async function addReply(tx: Tx, r: NewReply): Promise<{ messageId: number }> {
   const { ticket: t, actor, byStaff } = r;
-  const m = await tx.message.create({ data: { ...r.message, ticketId: t.id }, select: { id: true } });
+  const x = r.message;
+  // plain SQL (issue 21); created_at in UTC from here, as Prisma's create wrote it
+  const [m] = await tx.$queryRawUnsafe<Array<{ id: number }>>(
+    `INSERT INTO messages (ticket_id, author_id, is_internal, is_automatic, source, body_text, body_html, from_email, from_name, inbound_mail_id, full_text, created_at)
+     VALUES ($1::int, $2::int, $3, $4, $5::"MessageSource", $6, $7, $8, $9, $10::int, $11, $12::timestamptz AT TIME ZONE 'UTC') RETURNING id`,
+    t.id, x.authorId, x.isInternal ?? false, x.isAutomatic ?? false, x.source, x.bodyText, x.bodyHtml, x.fromEmail ?? null, x.fromName ?? null,
+    x.inboundMailId ?? null, x.fullText ?? null, new Date().toISOString(),
+  );
+  if (!m) throw new Error("message insert returned nothing");
   await r.attach?.(m.id);
   const now = new Date();
   const nextStatusId = autoStatusOnReply(r.settings, byStaff ? "staff" : "customer");
-  const nextStatus = nextStatusId && nextStatusId !== t.statusId ? await tx.status.findUnique({ where: { id: nextStatusId } }) : null;
-  await tx.ticket.update({
-    where: { id: t.id },
-    data: {
-      lastActivityAt: now,
-      version: { increment: 1 },
-      ...(byStaff ? { firstResponseAt: t.firstResponseAt ?? now, lastStaffReplyAt: now } : { lastCustomerAt: now }),
-      ...(nextStatus ? { statusId: nextStatus.id, closedAt: nextStatus.isClosed ? now : null } : {}),
-    },
-  });
+  const [nextStatus] = nextStatusId && nextStatusId !== t.statusId
+    ? await tx.$queryRawUnsafe<Array<{ id: number; isClosed: boolean }>>(`SELECT id, is_closed AS "isClosed" FROM statuses WHERE id = $1::int`, nextStatusId)
+    : [];
+  // plain SQL (issue 21); $1 is the moment of every timestamp it sets, in UTC like Prisma's
+  await tx.$executeRawUnsafe(
+    `UPDATE tickets SET last_activity_at = n, updated_at = n, version = version + 1,
+            first_response_at = CASE WHEN $2 THEN coalesce(first_response_at, n) ELSE first_response_at END,
+            last_staff_reply_at = CASE WHEN $2 THEN n ELSE last_staff_reply_at END,
+            last_customer_at = CASE WHEN $2 THEN last_customer_at ELSE n END,
+            status_id = coalesce($3::int, status_id),
+            closed_at = CASE WHEN $3::int IS NULL THEN closed_at WHEN $4 THEN n ELSE NULL END
+       FROM (SELECT $1::timestamptz AT TIME ZONE 'UTC' AS n) x
+      WHERE id = $5::int`,
+    now.toISOString(), byStaff, nextStatus?.id ?? null, nextStatus?.isClosed ?? false, t.id,
+  );
   await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.replied", data: { messageId: m.id, ...r.history } });
   if (nextStatus) await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.status", data: { from: t.statusId, to: nextStatus.id, auto: true } });
   await notify(tx, { type: byStaff ? "reply.staff" : "reply.customer", ticketId: t.id, messageId: m.id, actor }, r.enqueue);

@@ -2,6 +2,8 @@
 // ticket, its history entry, claimed uploads and the acknowledgement mail in the outbox.
 // Visitors without an account go through create-guest-ticket.ts, which shares `insertTicket`.
 import { db, type Tx } from "@/server/db/client";
+import type { Ticket } from "@/server/generated/prisma/client";
+import { TICKET_COLUMNS } from "@/server/db/sql/ticket-row";
 import type { Actor } from "@/server/domain/actor";
 import { forbidden } from "@/server/domain/errors";
 import { canCreateTicket } from "@/server/domain/tickets/policies";
@@ -40,21 +42,19 @@ export async function insertTicket(tx: Tx, actor: Actor, input: CreateTicketInpu
   if (priorityId === "PRIORITY_NOT_ALLOWED") throw forbidden(priorityId);
   if (priorityId !== null) await priorityById(tx, priorityId);
   const values = await validateFieldValues(tx, actor, category, input.customFields ?? {}, false);
-  const t = await tx.ticket.create({
-    data: {
-      title: input.title,
-      body: input.body,
-      bodyHtml: renderMarkdown(input.body),
-      categoryId: category.id,
-      statusId: status.id,
-      requesterId,
-      assigneeId: await chooseAssignee(tx, category),
-      locale: requester.locale,
-      source: actor.kind === "user" && actor.via === "token" ? "API" : "WEB",
-      ...(priorityId !== null ? { priorityId } : {}),
-      customFields: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)),
-    },
-  });
+  // plain SQL (issue 21); every timestamp is the same UTC moment, as Prisma's create wrote them
+  const now = new Date().toISOString();
+  const [t] = await tx.$queryRawUnsafe<Ticket[]>(
+    `INSERT INTO tickets AS t (title, body, body_html, category_id, status_id, requester_id, assignee_id, locale, source, priority_id, custom_fields,
+                               created_at, updated_at, last_activity_at, last_customer_at, status_changed_at)
+     SELECT $1, $2, $3, $4::int, $5::int, $6::int, $7::int, $8, $9::"MessageSource", coalesce($10::int, default_priority_id()), $11::jsonb, n, n, n, n, n
+       FROM (SELECT $12::timestamptz AT TIME ZONE 'UTC' AS n) x
+     RETURNING ${TICKET_COLUMNS}`,
+    input.title, input.body, renderMarkdown(input.body), category.id, status.id, requesterId, await chooseAssignee(tx, category), requester.locale,
+    actor.kind === "user" && actor.via === "token" ? "API" : "WEB", priorityId,
+    JSON.stringify(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null))), now,
+  );
+  if (!t) throw new Error("ticket insert returned nothing");
   await claimUploads(tx, actor, input.attachmentIds ?? [], { ticketId: t.id, messageId: null }, settings);
   await recordEvent(tx, { ticketId: t.id, actor, type: "ticket.created", data: { source: t.source, guest: actor.kind !== "user", ...opts.history } });
   await afterTicketCreated(tx, t.id, actor, passwordToken, opts.notifyCustomer ?? true);

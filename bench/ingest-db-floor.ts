@@ -129,7 +129,7 @@ export async function dbFloor(url: string, fromEmail: string): Promise<DbFloor> 
          CROSS JOIN LATERAL (
            SELECT min(at) AS at FROM (
              SELECT next_attempt_at AS at FROM outbox_mails
-             WHERE (to_email = a.addr OR cc @> ARRAY[a.addr]) AND template NOT LIKE 'staff.%'
+             WHERE (to_email = a.addr OR (cc <> '{}' AND cc @> ARRAY[a.addr])) AND template NOT LIKE 'staff.%'
              ORDER BY next_attempt_at DESC LIMIT 20) newest
            HAVING count(*) >= 20) nth`, [[...new Set(acked.map((i) => users[i]!.email))]])).rows.map((r) => [r.addr, r.slot]));
       const ids = (await q<{ id: number }>("ticket-ids", `SELECT nextval(pg_get_serial_sequence('tickets', 'id'))::int AS id FROM generate_series(1, $1)`, [mails.length])).rows.map((r) => r.id);

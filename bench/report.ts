@@ -16,6 +16,8 @@ export type Row = {
   /** absolute p95 limit in ms, and/or the limit on app p95 ÷ floor p95 */
   maxP95?: number;
   maxRatio?: number;
+  /** the app's requests per second must reach this (issue 21's writes) */
+  minRps?: number;
   /** floor-only rows (proposed SQL): the p95 target is checked on the floor */
   floorOnly?: boolean;
 };
@@ -45,6 +47,13 @@ export function checks(rows: Row[], ing: IngestResults | null): Check[] {
       out.push({
         measure: `${r.label}: p95 app ÷ floor`, target: `≤ ${r.maxRatio.toFixed(1)}`, value: ratio === null ? "n/a" : ratio.toFixed(2),
         met: ratio === null ? null : ratio <= r.maxRatio, by: ratio === null ? (r.appNote ?? "") : ratio <= r.maxRatio ? `${f(r.maxRatio - ratio, 2)} to spare` : `over by ${f(ratio - r.maxRatio, 2)} (×${f(ratio / r.maxRatio, 2)})`,
+      });
+    }
+    if (r.minRps !== undefined) {
+      const v = r.app ? r.app.rps : null;
+      out.push({
+        measure: `${r.label}: req/s`, target: `≥ ${r.minRps}`, value: v === null ? "n/a" : f(v, 0),
+        met: v === null ? null : v >= r.minRps, by: v === null ? (r.appNote ?? "") : v >= r.minRps ? `${f(v - r.minRps, 0)} to spare` : `short by ${f(r.minRps - v, 0)} (×${f(v / r.minRps, 2)}; the floor: ${f(r.floor?.rps ?? 0, 0)})`,
       });
     }
     if (r.maxP95 !== undefined) {
@@ -138,7 +147,11 @@ export function machine() {
 export function writeResults(dir: string, meta: Meta, rows: Row[], ing: IngestResults | null): { md: string; json: string } {
   fs.mkdirSync(dir, { recursive: true });
   const cs = checks(rows, ing);
-  const base = path.join(dir, `${meta.date.slice(0, 10)}-${meta.commit.slice(0, 10)}${meta.quick ? "-quick" : ""}`);
+  const first = path.join(dir, `${meta.date.slice(0, 10)}-${meta.commit.slice(0, 10)}${meta.quick ? "-quick" : ""}`);
+  // a second run of the same commit on the same day (e.g. one measure again) gets -2, -3 …: it
+  // never overwrites the first one's figures
+  let base = first;
+  for (let n = 2; fs.existsSync(`${base}.md`) || fs.existsSync(`${base}.json`); n++) base = `${first}-${n}`;
   const md = markdown(meta, rows, ing, cs);
   fs.writeFileSync(`${base}.md`, md);
   // the README links this one

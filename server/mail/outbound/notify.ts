@@ -4,7 +4,7 @@
 // row is decided by server/domain/notifications/recipients.ts from users.notify_prefs.
 // Template problems never fail the caller: the shipped default is used and the problem logged.
 import type { Tx } from "@/server/db/client";
-import type { Prisma } from "@/server/generated/prisma/client";
+import type { MessageSource } from "@/server/generated/prisma/client";
 import type { Actor } from "@/server/domain/actor";
 import { env } from "@/server/env";
 import { signLink } from "@/server/auth/signed-links";
@@ -69,14 +69,16 @@ export async function notify(tx: Tx, ev: NotifyEvent, preloaded?: EnqueueContext
   }
 }
 
-const ticketSelect = {
-  id: true, title: true, body: true, locale: true, source: true, categoryId: true, rating: true, assigneeId: true, requesterId: true,
-  status: { select: { nameRu: true, nameEn: true } },
-  requester: { select: { id: true, email: true, name: true, isActive: true, passwordHash: true } },
-  participants: { select: { email: true } },
-} as const;
+/** What a notification needs of its ticket. */
+export type TicketRow = {
+  id: number; title: string; body: string; locale: string; source: MessageSource; categoryId: number; rating: number | null;
+  assigneeId: number | null; requesterId: number;
+  status: { nameRu: string; nameEn: string };
+  requester: { id: number; email: string; name: string; isActive: boolean; passwordHash: string | null };
+  participants: Array<{ email: string }>;
+};
 
-/** The row of `ticketSelect` in one statement (issue 21: the model call took four, one per relation). */
+/** The ticket of a notification in one statement (issue 21: the model call took four, one per relation). */
 export async function loadTicket(tx: Tx, id: number): Promise<TicketRow> {
   const [r] = await tx.$queryRawUnsafe<Array<Omit<TicketRow, "status" | "requester" | "participants"> & {
     status_ru: string; status_en: string; r_email: string; r_name: string; r_active: boolean; r_hash: string | null; cc: string[];
@@ -98,7 +100,6 @@ export async function loadTicket(tx: Tx, id: number): Promise<TicketRow> {
     participants: cc.map((email) => ({ email })),
   };
 }
-export type TicketRow = Prisma.TicketGetPayload<{ select: typeof ticketSelect }>;
 
 export function ticketVars(t: TicketRow) {
   const locale = templateLocale(t.locale);

@@ -18,7 +18,7 @@ export async function benchCluster(opts: { reuse: boolean; log: (s: string) => v
     assertLocal(given);
     return { adminUrl: given, stop: async () => {} };
   }
-  if (!opts.reuse) return startTestCluster();
+  if (!opts.reuse) return startTestCluster({ sized: true });
   fs.mkdirSync(BENCH_DIR, { recursive: true, mode: 0o755 });
   fs.chmodSync(BENCH_DIR, 0o755);
   const pwFile = path.join(BENCH_DIR, "pg-password");

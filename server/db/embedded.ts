@@ -2,6 +2,7 @@
 // (zero-setup start and the test suite). PostgreSQL refuses to run as root: as root, the
 // package runs it as the `postgres` user (created when missing) and we hand it the data dir.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import net from "node:net";
 import { execFileSync } from "node:child_process";
@@ -18,6 +19,8 @@ export type EmbeddedOptions = {
   /** throwaway clusters (tests) are deleted on stop */
   persistent?: boolean;
   log?: (line: string) => void;
+  /** sizedSettings() (default); the test suite's small throwaway clusters keep PostgreSQL's defaults */
+  sized?: boolean;
 };
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
@@ -61,6 +64,26 @@ function letOthersTraverse(from: string) {
   }
 }
 
+/**
+ * Memory and WAL settings sized to the machine. PostgreSQL's defaults (128 MB of shared buffers,
+ * a checkpoint every 1 GB of WAL) are made to start anywhere: at a million tickets a write then
+ * often evicts dirty pages itself, and every page touched after a checkpoint goes to the WAL
+ * whole. A quarter of the memory for buffers — the usual advice for a database server; 128 MB
+ * to 4 GB, and of a container's memory limit when there is one — and checkpoints at most every
+ * 4 GB of WAL (the 5-minute timer still runs them, so crash recovery stays short).
+ */
+export function sizedSettings(memoryBytes = machineMemory()): string[] {
+  const mb = Math.floor(memoryBytes / 1024 / 1024);
+  const shared = Math.min(4096, Math.max(128, Math.floor(mb / 4 / 16) * 16));
+  return ["-c", `shared_buffers=${shared}MB`, "-c", "max_wal_size=4GB"];
+}
+
+/** The machine's memory, or the cgroup limit a container runs under when that is lower. */
+export function machineMemory(): number {
+  const limit = typeof process.constrainedMemory === "function" ? process.constrainedMemory() : 0;
+  return limit > 0 ? Math.min(limit, os.totalmem()) : os.totalmem();
+}
+
 /** A postmaster left running by a killed parent still owns the data dir: reuse it. */
 function runningPort(dir: string): number | null {
   const pidFile = path.join(dir, "postmaster.pid");
@@ -102,7 +125,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     persistent: opts.persistent ?? true,
     createPostgresUser: isRoot(),
     initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...(opts.sized === false ? [] : sizedSettings())],
     onLog: (m) => log(String(m).trim()),
     onError: (e) => log(`[error] ${String(e)}`),
   });

@@ -18,7 +18,8 @@ export function assertLocal(url: string) {
   }
 }
 
-export async function startTestCluster(): Promise<TestCluster> {
+/** `sized`: the machine-sized settings of `npm start` (the bench); tests keep PostgreSQL's defaults. */
+export async function startTestCluster(opts: { sized?: boolean } = {}): Promise<TestCluster> {
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
     assertLocal(given);
@@ -26,7 +27,7 @@ export async function startTestCluster(): Promise<TestCluster> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "helpdesk-pg-"));
   fs.chmodSync(dir, 0o755);
-  const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), password: "test-" + crypto.randomBytes(8).toString("hex"), database: "postgres", persistent: false });
+  const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), password: "test-" + crypto.randomBytes(8).toString("hex"), database: "postgres", persistent: false, sized: opts.sized ?? false });
   return {
     adminUrl: db.url,
     stop: async () => {

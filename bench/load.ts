@@ -1,8 +1,10 @@
 // One measure under load: autocannon at a fixed concurrency, a warm-up first, then the timed
 // run. Non-2xx answers are counted and make the measure invalid (a fast error is no result).
 import autocannon from "autocannon";
+import { cpuMeter, type CpuSplit } from "./cpu";
 
-export type LoadResult = { p50: number; p95: number; p99: number; rps: number; requests: number; errors: number; non2xx: number };
+/** `cpu`: ms of CPU per request during the timed run (server under test, PostgreSQL, load generator) */
+export type LoadResult = { p50: number; p95: number; p99: number; rps: number; requests: number; errors: number; non2xx: number; cpu?: CpuSplit | null };
 
 export type Req = { path: string; headers?: Record<string, string>; body?: string };
 
@@ -44,8 +46,10 @@ function once(t: Target, connections: number, seconds: number): Promise<Run> {
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
 
-export async function measure(t: Target, o: { connections: number; warmup: number; duration: number }): Promise<LoadResult> {
+/** `serverPid`: the process answering `t` (with its children), for the CPU split. */
+export async function measure(t: Target, o: { connections: number; warmup: number; duration: number; serverPid?: number }): Promise<LoadResult> {
   if (o.warmup > 0) await once(t, o.connections, o.warmup);
+  const meter = cpuMeter(o.serverPid);
   const { result: r, latencies } = await once(t, o.connections, o.duration);
   // exact percentiles from every response time (autocannon's histogram has no p95)
   const s = latencies.sort((a, b) => a - b);
@@ -57,5 +61,6 @@ export async function measure(t: Target, o: { connections: number; warmup: numbe
     requests: s.length,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
+    cpu: meter(s.length),
   };
 }

@@ -105,6 +105,22 @@ export function markdown(meta: Meta, rows: Row[], ing: IngestResults | null, cs:
     const rr = both ? f(r.app!.rps / r.floor!.rps, 2) : "–";
     L.push(`| ${r.label} | ${loadCells(r.app, r.appNote).join(" | ")} | ${loadCells(r.floor).join(" | ")} | ${ratio} | ${rr} |`);
   }
+  if (rows.some((r) => r.app?.cpu || r.floor?.cpu)) {
+    L.push(
+      "",
+      `CPU per request during each timed run, in ms (\`bench/cpu.ts\`, from /proc): the server answering (the app's Node process, or the floor's), the PostgreSQL backends serving connections, PostgreSQL's background processes (autovacuum, checkpoints, WAL and background writers: work that writes cause, also those of the measure before), and autocannon in the bench's own process. With ${meta.cores} cores, ${meta.cores} × 1,000 ÷ the sum is the most requests per second the machine can answer that way.`,
+      "",
+      "| measure | app: server | app: PG backends | app: PG background | app: load | app ceiling req/s | floor: server | floor: PG backends | floor: PG background | floor: load | floor ceiling req/s |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    );
+    const cells = (x: LoadResult | null) => {
+      const c = x?.cpu;
+      if (!c) return ["–", "–", "–", "–", "–"];
+      const sum = c.server + c.postgres + c.background + c.load;
+      return [f(c.server), f(c.postgres), f(c.background), f(c.load), sum > 0 ? f((meta.cores * 1000) / sum, 0) : "–"];
+    };
+    for (const r of rows) if (r.app?.cpu || r.floor?.cpu) L.push(`| ${r.label} | ${cells(r.app).join(" | ")} | ${cells(r.floor).join(" | ")} |`);
+  }
   if (ing) {
     L.push(
       "",

@@ -233,10 +233,17 @@ async function main() {
         const o = { connections: cfg.connections, warmup: cfg.warmup, duration: cfg.duration };
         const floorErr = await sanity(m.floor);
         if (floorErr) log(`${m.key}: floor answered ${floorErr}`);
-        else row.floor = await measure(m.floor, o);
+        else {
+          await settle(cluster.adminUrl, log);
+          row.floor = await measure(m.floor, { ...o, serverPid: floor.proc.pid });
+        }
         const appErr = m.app ? await sanity(m.app) : null;
         if (appErr) row.appNote = `app error: ${appErr.slice(0, 120)}`;
-        else if (m.app) row.app = await measure(m.app, o);
+        else if (m.app) {
+          // the floor's writes leave autovacuum and dirty pages behind: not the app's to pay for
+          await settle(cluster.adminUrl, log);
+          row.app = await measure(m.app, { ...o, serverPid: app.proc.pid });
+        }
         log(`${m.label}: app p95 ${fmt(row.app)} · floor p95 ${fmt(row.floor)}`);
         await adminQuery(cluster.adminUrl, `SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND state = 'active' AND pid <> pg_backend_pid()`);
         rows.push(row);
@@ -266,9 +273,35 @@ async function main() {
   }
 }
 
-const fmt = (x: LoadResult | null) => (x ? `${x.p95.toFixed(1)} ms, ${x.rps.toFixed(0)} req/s${x.non2xx + x.errors ? ` (${x.non2xx + x.errors} failed)` : ""}` : "n/a");
+const cpuNote = (x: LoadResult) => (x.cpu ? `, CPU/req ${x.cpu.server.toFixed(1)} server + ${x.cpu.postgres.toFixed(1)} pg + ${x.cpu.background.toFixed(1)} pg background + ${x.cpu.load.toFixed(1)} load ms` : "");
+const fmt = (x: LoadResult | null) => (x ? `${x.p95.toFixed(1)} ms, ${x.rps.toFixed(0)} req/s${cpuNote(x)}${x.non2xx + x.errors ? ` (${x.non2xx + x.errors} failed)` : ""}` : "n/a");
 
 const STATEMENT_TIMEOUT_S = 30;
+
+/**
+ * Both sides of a measure start from the same quiet database: a checkpoint writes out what the
+ * side before dirtied, then up to SETTLE_S seconds for autovacuum workers to finish (a write
+ * measure's rows start them on the outbox and the bell; without this they ran into the other
+ * side's timed run — always the app's, which runs second).
+ */
+const SETTLE_S = 90;
+async function settle(adminUrl: string, log: (s: string) => void) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query("SET statement_timeout = 0");
+    await c.query("CHECKPOINT");
+    const t0 = Date.now();
+    for (;;) {
+      const n = Number((await c.query("SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")).rows[0].n);
+      if (n === 0) return;
+      if (Date.now() - t0 > SETTLE_S * 1000) return log(`settle: ${n} autovacuum worker(s) still running after ${SETTLE_S} s; measuring anyway`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    await c.end();
+  }
+}
 
 async function adminQuery(adminUrl: string, sql: string) {
   const c = new pg.Client({ connectionString: adminUrl });

@@ -1,8 +1,9 @@
 // CPU time spent per request during a measure, by who spent it: the server under test (its
 // process and children — tsx starts the floor in a child), PostgreSQL's backends, PostgreSQL's
 // background processes, and the bench itself (autocannon generates the load from this process;
-// the sampling below is counted there too). From /proc, in ms; null where /proc is missing. On a small machine this says where throughput stops: at 2 cores, 250 req/s
-// leave 8 ms of CPU per request for everything together.
+// the sampling below is counted there too). From /proc, in ms; null where /proc is missing. On a
+// small machine this says where throughput stops: at 2 cores, 250 req/s leave 8 ms of CPU per
+// request for everything together.
 import fs from "node:fs";
 
 /** `postgres`: the backends serving connections; `background`: autovacuum, checkpointer, WAL and background writers (work the writes cause, possibly of the measure before) */
@@ -12,7 +13,7 @@ const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 type Proc = { pid: number; ppid: number; comm: string; ms: number; backend: boolean };
 
-/** A client backend's title is "postgres: <user> <database> <host>(<port>) <state>" (no colon-less words after "postgres:" for the background ones). */
+/** A client backend's title is "postgres: <user> <database> <host>(<port>) <state>"; background ones are "postgres: checkpointer" and the like. */
 function isClientBackend(pid: string): boolean {
   try {
     const title = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");

@@ -50,12 +50,16 @@ function kindOf(p: Proc, serverTree: Set<number>): keyof CpuSplit | null {
 
 function tree(all: Proc[], root: number): Set<number> {
   const kids = new Map<number, number[]>();
-  for (const p of all) kids.set(p.ppid, [...(kids.get(p.ppid) ?? []), p.pid]);
+  for (const p of all) {
+    const list = kids.get(p.ppid);
+    if (list) list.push(p.pid);
+    else kids.set(p.ppid, [p.pid]);
+  }
   const out = new Set<number>();
-  const stack = [root];
+  const stack = all.some((p) => p.pid === root) ? [root] : [];
   while (stack.length) {
     const pid = stack.pop()!;
-    if (!all.some((p) => p.pid === pid) || out.has(pid)) continue;
+    if (out.has(pid)) continue;
     out.add(pid);
     stack.push(...(kids.get(pid) ?? []));
   }

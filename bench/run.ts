@@ -286,10 +286,7 @@ const STATEMENT_TIMEOUT_S = 30;
  */
 const SETTLE_S = 90;
 async function settle(adminUrl: string, log: (s: string) => void) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query("SET statement_timeout = 0");
+  await withClient(adminUrl, async (c) => {
     await c.query("CHECKPOINT");
     const t0 = Date.now();
     for (;;) {
@@ -298,9 +295,7 @@ async function settle(adminUrl: string, log: (s: string) => void) {
       if (Date.now() - t0 > SETTLE_S * 1000) return log(`settle: ${n} autovacuum worker(s) still running after ${SETTLE_S} s; measuring anyway`);
       await new Promise((r) => setTimeout(r, 1000));
     }
-  } finally {
-    await c.end();
-  }
+  });
 }
 
 async function adminQuery(adminUrl: string, sql: string) {
